@@ -1,0 +1,74 @@
+package com.channelexpansion.ingest;
+
+import java.io.Serializable;
+
+/**
+ * One record of an export file, before validation: where it came from, its raw text, and the
+ * untyped value of each canonical column (trimmed; null when empty or when the file's header
+ * lacks the column). Every source format ends here, so validation has one input shape.
+ *
+ * @param sourceFile path relative to --input, '/'-separated
+ * @param sourceLine physical line (1-based) where the record starts
+ * @param rawRecord the record's text as in the file, lines joined with LF, bad bytes as U+FFFD
+ * @param malformed the record could not be read as a CSV record of the header's width
+ * @param headerMissingRequired the file's header lacks a required column
+ */
+public record RawOrderLine(
+    String sourceFile,
+    long sourceLine,
+    String rawRecord,
+    boolean malformed,
+    boolean headerMissingRequired,
+    String orderId,
+    String lineNumber,
+    String orderTimestamp,
+    String customerId,
+    String orderSource,
+    String salesRepId,
+    String quoteId,
+    String sku,
+    String quantity,
+    String unitPrice,
+    String discountAmount,
+    String currency,
+    String orderStatus,
+    String updatedAt)
+    implements Serializable {
+
+  /** Canonical column names in the order of this record's value fields. */
+  public static final java.util.List<String> CANONICAL_COLUMNS =
+      java.util.List.of(
+          "order_id",
+          "line_number",
+          "order_timestamp",
+          "customer_id",
+          "order_source",
+          "sales_rep_id",
+          "quote_id",
+          "sku",
+          "quantity",
+          "unit_price",
+          "discount_amount",
+          "currency",
+          "order_status",
+          "updated_at");
+
+  /** Columns whose value must not be empty (PRODUCT.md, order exports). */
+  public static final java.util.Set<String> REQUIRED_COLUMNS =
+      java.util.Set.of(
+          "order_id",
+          "line_number",
+          "order_timestamp",
+          "customer_id",
+          "order_source",
+          "quantity",
+          "unit_price",
+          "currency");
+
+  /** A record whose values could not be read at all. */
+  public static RawOrderLine malformed(String sourceFile, long sourceLine, String rawRecord) {
+    return new RawOrderLine(
+        sourceFile, sourceLine, rawRecord, true, false, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null);
+  }
+}
