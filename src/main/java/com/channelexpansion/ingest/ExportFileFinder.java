@@ -1,0 +1,88 @@
+package com.channelexpansion.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Finds the export files of a run: every {@code *.csv} (suffix in any case) below --input,
+ * recursively, skipping files and folders whose names start with {@code .} or {@code _} (editor
+ * backups, Spark/Hadoop markers, files still being copied). Sorted by relative path in Unicode
+ * code point order, which is also the order ties between duplicates are decided in.
+ */
+public final class ExportFileFinder {
+  private ExportFileFinder() {}
+
+  public static List<ExportFile> find(String inputDir, Configuration hadoopConf) throws IOException {
+    Path root = new Path(inputDir);
+    FileSystem fs = root.getFileSystem(hadoopConf);
+    if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+      throw new IOException("Cannot read exports: input folder does not exist (" + inputDir + ")");
+    }
+    Path qualifiedRoot = fs.makeQualified(root);
+    List<ExportFile> files = new ArrayList<>();
+    collect(fs, qualifiedRoot, "", files);
+    files.sort(Comparator.comparing(ExportFile::relativePath, ExportFileFinder::compareCodePoints));
+    return files;
+  }
+
+  private static void collect(FileSystem fs, Path dir, String prefix, List<ExportFile> out)
+      throws IOException {
+    for (FileStatus status : fs.listStatus(dir)) {
+      String name = status.getPath().getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      String relative = prefix.isEmpty() ? name : prefix + "/" + name;
+      if (status.isDirectory()) {
+        collect(fs, status.getPath(), relative, out);
+      } else if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        out.add(
+            new ExportFile(
+                relative, status.getPath().toString(), status.getLen(), sha256(fs, status.getPath())));
+      }
+    }
+  }
+
+  /** Orders strings by Unicode code point (String.compareTo orders UTF-16 units). */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  private static String sha256(FileSystem fs, Path path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = fs.open(path)) {
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,73 @@
+package com.channelexpansion.ingest;
+
+import com.channelexpansion.warehouse.OrderLineColumns;
+import com.channelexpansion.warehouse.RejectColumns;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The staged form of every row a run read: the order_lines columns (except credited_rep_id, which
+ * needs reference data) plus reject_reason and raw_record, all nullable. Accepted rows have no
+ * reason and no raw text; rejected rows have only source, reason and raw text.
+ */
+public final class ValidatedRows {
+  public static final String REJECT_REASON = "reject_reason";
+
+  public static final StructType SCHEMA = build();
+
+  private ValidatedRows() {}
+
+  private static StructType build() {
+    StructType schema =
+        new StructType()
+            .add(REJECT_REASON, DataTypes.StringType, true)
+            .add(RejectColumns.RAW_RECORD, DataTypes.StringType, true);
+    for (StructField field : OrderLineColumns.SCHEMA.fields()) {
+      if (!field.name().equals(OrderLineColumns.CREDITED_REP_ID)) {
+        schema = schema.add(field.name(), field.dataType(), true);
+      }
+    }
+    return schema;
+  }
+
+  /** The row for one validated line, in {@link #SCHEMA} order (java.time values: java8API on). */
+  public static Row toRow(ValidatedLine line) {
+    if (!line.accepted()) {
+      Object[] values = new Object[SCHEMA.size()];
+      values[0] = line.rejectReason().code();
+      values[1] = line.rawRecord();
+      values[2] = line.sourceFile();
+      values[3] = line.sourceLine();
+      return RowFactory.create(values);
+    }
+    return RowFactory.create(
+        null,
+        null,
+        line.sourceFile(),
+        line.sourceLine(),
+        line.orderId(),
+        line.lineNumber(),
+        line.orderTimestamp(),
+        line.orderDate(),
+        line.month(),
+        line.customerId(),
+        line.orderSource(),
+        line.channel().name(),
+        line.channelRule().name(),
+        line.salesRepId(),
+        line.quoteId(),
+        line.sku(),
+        line.quantity(),
+        line.unitPrice(),
+        line.discountAmount(),
+        line.currency(),
+        line.fxRate(),
+        line.amount(),
+        line.orderStatus(),
+        line.cancelled(),
+        line.updatedAt());
+  }
+}
