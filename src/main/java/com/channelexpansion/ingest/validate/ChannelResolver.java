@@ -39,11 +39,6 @@ public final class ChannelResolver implements Serializable {
     }
   }
 
-  /** Whether the order source has a definition (any case). */
-  public boolean knows(String orderSource) {
-    return groupBySource.containsKey(orderSource.toUpperCase(Locale.ROOT));
-  }
-
   /**
    * @param orderSource the line's order_source, any case
    * @param quoteId the line's quote_id, null when empty
