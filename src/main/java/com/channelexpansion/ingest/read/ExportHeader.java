@@ -35,7 +35,7 @@ public final class ExportHeader {
     int[] positions = new int[CANONICAL.size()];
     Arrays.fill(positions, -1);
     for (int position = 0; position < names.size(); position++) {
-      int canonical = CANONICAL.indexOf(asciiLowerCase(names.get(position).strip()));
+      int canonical = CANONICAL.indexOf(asciiLowerCase(trimSpacesAndTabs(names.get(position))));
       if (canonical >= 0 && positions[canonical] < 0) {
         positions[canonical] = position;
       }
@@ -82,6 +82,18 @@ public final class ExportHeader {
       }
     }
     return values;
+  }
+
+  private static String trimSpacesAndTabs(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   private static String asciiLowerCase(String s) {
