@@ -1,0 +1,350 @@
+package com.channelexpansion.ingest.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Streams the CSV records of a UTF-8 file, byte by byte, following PRODUCT.md "Precise rules >
+ * Reading". It holds one record in memory at a time (plus a 64 KiB read buffer), never the file.
+ *
+ * <p>Why not Apache Commons CSV: these rules need things it cannot do. After text follows a
+ * closing quote it cannot resume on the next physical line, it does not count the physical lines
+ * of lone-CR files the way these rules do, and it decodes characters before parsing, so it cannot
+ * flag one record as invalid UTF-8 and go on. Scanning bytes is safe because every structural
+ * character (quote, comma, CR, LF, space, tab) is ASCII, and in UTF-8 an ASCII byte is never part
+ * of a multi-byte character.
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>A physical line ends at CRLF, LF or a lone CR; lines are numbered from 1. A UTF-8 BOM at
+ *       the start of the file is skipped.
+ *   <li>A field is quoted only when its very first character (right after the line start or the
+ *       comma) is {@code "}; in {@code a, "b"} the second field is unquoted and its quotes are
+ *       literal (value {@code "b"}). A quote inside an unquoted field is literal.
+ *   <li>Inside a quoted field {@code ""} is one quote, and a line break is part of the value,
+ *       normalized to LF whatever it was in the file. After the closing quote, spaces and tabs
+ *       before the next comma or line end are ignored; any other character makes the record
+ *       malformed, its raw text runs through the end of that physical line and reading resumes at
+ *       the start of the next one.
+ *   <li>A quote still open at the end of the file makes the rest of the file one malformed
+ *       record.
+ *   <li>Blank lines (empty or only spaces and tabs) are not records, but count as lines.
+ *   <li>Field values are trimmed of surrounding spaces and tabs, quoted or not.
+ *   <li>A record whose bytes are not valid UTF-8 is malformed (no fields), its raw text showing
+ *       each bad sequence as U+FFFD.
+ * </ul>
+ *
+ * <p>Danger: a record is held whole in memory, so an unterminated quote near the start of a huge
+ * file holds the rest of that file. I/O errors surface as {@link UncheckedIOException}. The caller
+ * owns and closes the stream.
+ */
+public final class CsvRecordScanner implements Iterator<CsvRecord> {
+  private static final int BUFFER_SIZE = 1 << 16;
+  private static final int EOF = -1;
+
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3;
+  private static final int AFTER_CLOSING_QUOTE = 4;
+
+  private final InputStream in;
+  private final byte[] buffer = new byte[BUFFER_SIZE];
+  private int position;
+  private int limit;
+  private boolean endOfInput;
+  private boolean started;
+  /** Physical line of the next unread byte. */
+  private long line = 1;
+
+  /** The current record's text (line breaks as LF) and its field values, back to back. */
+  private final ByteBuilder raw = new ByteBuilder();
+  private final ByteBuilder values = new ByteBuilder();
+  private int[] fieldStarts = new int[32];
+  private int[] fieldEnds = new int[32];
+  private int fieldCount;
+  private int fieldStart;
+  /** OR of every byte of the record: bit 7 set means it holds non-ASCII bytes to validate. */
+  private int rawBitsOr;
+
+  private CsvRecord next;
+
+  public CsvRecordScanner(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
+      try {
+        next = readRecord();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read CSV input: " + e.getMessage(), e);
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public CsvRecord next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    CsvRecord record = next;
+    next = null;
+    return record;
+  }
+
+  private CsvRecord readRecord() throws IOException {
+    if (!started) {
+      started = true;
+      skipByteOrderMark();
+    }
+    while (true) {
+      raw.truncate(0);
+      values.truncate(0);
+      fieldCount = 0;
+      fieldStart = 0;
+      rawBitsOr = 0;
+      long startLine = line;
+      int c = read();
+      while (c == ' ' || c == '\t') {
+        raw.append(c);
+        c = read();
+      }
+      if (c == EOF) {
+        return null;
+      }
+      if (c == '\r' || c == '\n') {
+        endLine(c); // a blank line
+        continue;
+      }
+      // Leading blanks make the first field unquoted (its first character is not a quote).
+      int state = raw.length() > 0 ? UNQUOTED : FIELD_START;
+      int rawLengthAfterBreak = -1;
+      while (true) {
+        switch (state) {
+          case FIELD_START:
+            if (c == '"') {
+              raw.append(c);
+              state = QUOTED;
+              break;
+            }
+            state = UNQUOTED;
+            // fall through: c is the field's first character
+          case UNQUOTED:
+            if (c == ',') {
+              raw.append(c);
+              endField();
+              state = FIELD_START;
+            } else if (c == '\r' || c == '\n' || c == EOF) {
+              endField();
+              endLine(c);
+              return finish(startLine);
+            } else {
+              raw.append(c);
+              values.append(c);
+            }
+            break;
+          case QUOTED:
+            if (c == '"') {
+              raw.append(c);
+              state = QUOTE_IN_QUOTED;
+            } else if (c == '\r' || c == '\n') {
+              endLine(c);
+              raw.append('\n');
+              values.append('\n');
+              rawLengthAfterBreak = raw.length();
+            } else if (c == EOF) {
+              if (raw.length() == rawLengthAfterBreak) {
+                raw.truncate(raw.length() - 1); // the file's final line break starts no line
+              }
+              return malformed(startLine, CsvRecord.UNTERMINATED_QUOTE);
+            } else {
+              raw.append(c);
+              values.append(c);
+            }
+            break;
+          case QUOTE_IN_QUOTED:
+            if (c == '"') {
+              raw.append(c);
+              values.append(c);
+              state = QUOTED;
+              break;
+            }
+            state = AFTER_CLOSING_QUOTE;
+            // fall through: c is the first character after the closing quote
+          case AFTER_CLOSING_QUOTE:
+            if (c == ' ' || c == '\t') {
+              raw.append(c);
+            } else if (c == ',') {
+              raw.append(c);
+              endField();
+              state = FIELD_START;
+            } else if (c == '\r' || c == '\n' || c == EOF) {
+              endField();
+              endLine(c);
+              return finish(startLine);
+            } else {
+              raw.append(c);
+              skipRestOfLine();
+              return malformed(startLine, CsvRecord.TEXT_AFTER_CLOSING_QUOTE);
+            }
+            break;
+          default:
+            throw new IllegalStateException("Cannot scan CSV: unknown state " + state);
+        }
+        c = read();
+      }
+    }
+  }
+
+  private CsvRecord finish(long startLine) {
+    String rawText = rawText();
+    if (rawText == null) {
+      return malformed(startLine, CsvRecord.INVALID_UTF8);
+    }
+    byte[] bytes = values.array();
+    String[] fields = new String[fieldCount];
+    for (int i = 0; i < fieldCount; i++) {
+      int from = fieldStarts[i];
+      int to = fieldEnds[i];
+      fields[i] = from == to ? "" : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+    return new CsvRecord(startLine, rawText, Arrays.asList(fields), null);
+  }
+
+  private CsvRecord malformed(long startLine, String problem) {
+    String rawText = rawText();
+    if (rawText == null) {
+      rawText = new String(raw.array(), 0, raw.length(), StandardCharsets.UTF_8);
+    }
+    return new CsvRecord(startLine, rawText, java.util.List.of(), problem);
+  }
+
+  /** The raw text, or null when it is not valid UTF-8. */
+  private String rawText() {
+    byte[] bytes = raw.array();
+    int length = raw.length();
+    if ((rawBitsOr & 0x80) != 0 && !Utf8.isWellFormed(bytes, 0, length)) {
+      return null;
+    }
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /** Closes the current field: records its value range trimmed of spaces and tabs. */
+  private void endField() {
+    byte[] bytes = values.array();
+    int from = fieldStart;
+    int to = values.length();
+    while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
+      from++;
+    }
+    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
+      to--;
+    }
+    if (fieldCount == fieldStarts.length) {
+      fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
+      fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
+    }
+    fieldStarts[fieldCount] = from;
+    fieldEnds[fieldCount] = to;
+    fieldCount++;
+    fieldStart = values.length();
+  }
+
+  /** Appends the rest of the current physical line to the raw text and consumes its break. */
+  private void skipRestOfLine() throws IOException {
+    int c = read();
+    while (c != '\r' && c != '\n' && c != EOF) {
+      raw.append(c);
+      c = read();
+    }
+    endLine(c);
+  }
+
+  /** Consumes the line break that {@code c} starts (CR, LF or CRLF); nothing at end of input. */
+  private void endLine(int c) throws IOException {
+    if (c == EOF) {
+      return;
+    }
+    if (c == '\r' && peek() == '\n') {
+      position++;
+    }
+    line++;
+  }
+
+  private int read() throws IOException {
+    if (position == limit && !fill()) {
+      return EOF;
+    }
+    int c = buffer[position++] & 0xFF;
+    rawBitsOr |= c;
+    return c;
+  }
+
+  private int peek() throws IOException {
+    if (position == limit && !fill()) {
+      return EOF;
+    }
+    return buffer[position] & 0xFF;
+  }
+
+  private boolean fill() throws IOException {
+    if (endOfInput) {
+      return false;
+    }
+    int n;
+    do {
+      n = in.read(buffer, 0, buffer.length);
+    } while (n == 0);
+    if (n < 0) {
+      endOfInput = true;
+      return false;
+    }
+    position = 0;
+    limit = n;
+    return true;
+  }
+
+  private void skipByteOrderMark() throws IOException {
+    if (peek() != 0xEF) {
+      return;
+    }
+    // The three BOM bytes are in the buffer unless the first read returned fewer: check safely.
+    if (limit - position >= 3) {
+      if ((buffer[position + 1] & 0xFF) == 0xBB && (buffer[position + 2] & 0xFF) == 0xBF) {
+        position += 3;
+      }
+      return;
+    }
+    compactAndTopUp(3);
+    if (limit - position >= 3
+        && (buffer[position + 1] & 0xFF) == 0xBB
+        && (buffer[position + 2] & 0xFF) == 0xBF) {
+      position += 3;
+    }
+  }
+
+  /** Moves unread bytes to the buffer start and reads until {@code wanted} are there or EOF. */
+  private void compactAndTopUp(int wanted) throws IOException {
+    int available = limit - position;
+    System.arraycopy(buffer, position, buffer, 0, available);
+    position = 0;
+    limit = available;
+    while (limit < wanted) {
+      int n = in.read(buffer, limit, buffer.length - limit);
+      if (n < 0) {
+        endOfInput = true;
+        return;
+      }
+      limit += n;
+    }
+  }
+}

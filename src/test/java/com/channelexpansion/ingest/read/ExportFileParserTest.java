@@ -1,0 +1,170 @@
+package com.channelexpansion.ingest.read;
+
+import static com.channelexpansion.ingest.read.ScanSupport.bytes;
+import static com.channelexpansion.ingest.read.ScanSupport.concat;
+import static com.channelexpansion.ingest.read.ScanSupport.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.channelexpansion.config.ConfigurationException;
+import com.channelexpansion.ingest.RawOrderLine;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExportFileParserTest {
+  private static final String FILE = "2024/exports-01.csv";
+  private static final String HEADER =
+      "order_id,line_number,order_timestamp,customer_id,order_source,sales_rep_id,quote_id,sku,"
+          + "quantity,unit_price,discount_amount,currency,order_status,updated_at";
+
+  private static List<RawOrderLine> lines(byte[] input) {
+    List<RawOrderLine> lines = new ArrayList<>();
+    ExportFileParser.parse(FILE, new ByteArrayInputStream(input)).forEachRemaining(lines::add);
+    return lines;
+  }
+
+  private static List<RawOrderLine> lines(String text) {
+    return lines(utf8(text));
+  }
+
+  @Test
+  void readsEveryCanonicalColumnWithEmptyValuesAsNull() {
+    String row = "SO-1, 2 ,2024-03-01T10:00:00Z,C1,WEB,,Q9,SKU-7,3,9.50,,usd,shipped,";
+    List<RawOrderLine> lines = lines(HEADER + "\r\n" + row + "\r\n");
+    RawOrderLine expected =
+        new RawOrderLine(FILE, 2, row, false, false, "SO-1", "2", "2024-03-01T10:00:00Z", "C1",
+            "WEB", null, "Q9", "SKU-7", "3", "9.50", null, "usd", "shipped", null);
+    assertEquals(List.of(expected), lines);
+  }
+
+  @Test
+  void headerNamesIgnoreCaseAndSurroundingBlanksAndOrder() {
+    // Columns in another order, mixed case, padded, one quoted, plus an extra column "Notes".
+    String header =
+        " Currency ,\"UNIT_PRICE\",Quantity,Order_Source,Customer_ID,Order_Timestamp,"
+            + "Line_Number,ORDER_ID,\tNotes\t";
+    List<RawOrderLine> lines = lines(header + "\nEUR,1.5,2,EDI,C2,2024-01-01,1,SO-9,hello\n");
+    RawOrderLine line = lines.get(0);
+    assertEquals("SO-9", line.orderId());
+    assertEquals("1", line.lineNumber());
+    assertEquals("2024-01-01", line.orderTimestamp());
+    assertEquals("C2", line.customerId());
+    assertEquals("EDI", line.orderSource());
+    assertEquals("2", line.quantity());
+    assertEquals("1.5", line.unitPrice());
+    assertEquals("EUR", line.currency());
+    assertNull(line.sku(), "a column the header lacks is null");
+    assertFalse(line.headerMissingRequired(), "all eight required columns are present");
+    assertFalse(line.malformed());
+  }
+
+  @Test
+  void ofTwoColumnsWithTheSameNameTheFirstCounts() {
+    ExportHeader header = ExportHeader.of(List.of("sku", "order_id", "\tSKU ", "order_id"));
+    assertEquals(0, header.positionOf("sku"));
+    assertEquals(1, header.positionOf("order_id"));
+    assertEquals(4, header.width());
+    assertEquals(-1, header.positionOf("currency"));
+  }
+
+  @Test
+  void headerLackingARequiredColumnFlagsEveryRow() {
+    // No "currency" column (required) and no optional ones either.
+    String header = "order_id,line_number,order_timestamp,customer_id,order_source,quantity,unit_price";
+    ExportFileParser parser =
+        ExportFileParser.parse(FILE, new ByteArrayInputStream(utf8(header + "\nA,1,2024-01-01,C,WEB,1,2\n")));
+    assertEquals(List.of("currency"), parser.header().missingRequiredColumns());
+    assertTrue(parser.header().missingRequired());
+    RawOrderLine line = parser.next();
+    assertTrue(line.headerMissingRequired());
+    assertFalse(line.malformed());
+    assertEquals("A", line.orderId());
+    assertFalse(parser.hasNext());
+  }
+
+  @Test
+  void rowsOfAnotherWidthThanTheHeaderAreMalformed() {
+    // Header width 3. Line 2 short (2 fields), line 3 long (4 fields, the extra one empty),
+    // line 4 exact.
+    List<RawOrderLine> lines = lines("order_id,line_number,x\nA,1\nB,2,y,\nC,3,z\n");
+    assertEquals(RawOrderLine.malformed(FILE, 2, "A,1"), lines.get(0));
+    assertEquals(RawOrderLine.malformed(FILE, 3, "B,2,y,"), lines.get(1));
+    assertFalse(lines.get(2).malformed());
+    assertEquals("C", lines.get(2).orderId());
+    assertEquals(3, lines.size());
+  }
+
+  @Test
+  void scannerMalformedRecordsBecomeMalformedLinesKeepingLineAndRawText() {
+    byte[] input =
+        concat(utf8("order_id,sku\n\"A\"x,1\nB,caf"), bytes(0xE9), utf8("\n\nC,\"un\nterminated"));
+    List<RawOrderLine> lines = lines(input);
+    assertEquals(
+        List.of(
+            RawOrderLine.malformed(FILE, 2, "\"A\"x,1"),
+            RawOrderLine.malformed(FILE, 3, "B,caf\uFFFD"),
+            RawOrderLine.malformed(FILE, 5, "C,\"un\nterminated")),
+        lines);
+  }
+
+  @Test
+  void leadingBlankLinesBeforeHeaderAreSkippedButCounted() {
+    // BOM, blank line 1, blank line 2 (spaces), header on line 3, record on line 4.
+    byte[] input = concat(bytes(0xEF, 0xBB, 0xBF), utf8("\r\n  \r\n" + HEADER + "\r\nX,1,t,C,WEB,,,,1,1,,USD,,\r\n"));
+    List<RawOrderLine> lines = lines(input);
+    assertEquals(1, lines.size());
+    assertEquals(4, lines.get(0).sourceLine());
+    assertEquals("X", lines.get(0).orderId());
+  }
+
+  @Test
+  void fileWithNoHeaderIsHeaderlessAndYieldsNothing() {
+    for (byte[] input :
+        List.of(new byte[0], utf8("\r\n \t\n\n"), bytes(0xEF, 0xBB, 0xBF), utf8("   "))) {
+      ExportFileParser parser = ExportFileParser.parse(FILE, new ByteArrayInputStream(input));
+      assertTrue(parser.headerless());
+      assertNull(parser.header());
+      assertFalse(parser.hasNext());
+    }
+    assertFalse(ExportFileParser.parse(FILE, new ByteArrayInputStream(utf8("order_id"))).headerless());
+  }
+
+  @Test
+  void unreadableHeaderStopsTheRunLikeAConfigurationError() {
+    byte[] invalid = concat(utf8("\norder_id,sk"), bytes(0xFC), utf8("\nA,1\n"));
+    ExportHeaderException e =
+        assertThrows(
+            ExportHeaderException.class,
+            () -> ExportFileParser.parse(FILE, new ByteArrayInputStream(invalid)));
+    assertEquals("Cannot read export header: 2024/exports-01.csv line 2: invalid UTF-8", e.getMessage());
+
+    ConfigurationException quoted =
+        assertThrows(
+            ConfigurationException.class,
+            () -> ExportFileParser.parse(FILE, new ByteArrayInputStream(utf8("\"order_id\"x,sku\n"))));
+    assertEquals(
+        "Cannot read export header: 2024/exports-01.csv line 1: text after a closing quote",
+        quoted.getMessage());
+
+    ConfigurationException open =
+        assertThrows(
+            ConfigurationException.class,
+            () -> ExportFileParser.parse(FILE, new ByteArrayInputStream(utf8("order_id,\"sku\nA,1\n"))));
+    assertEquals(
+        "Cannot read export header: 2024/exports-01.csv line 1: unterminated quoted field",
+        open.getMessage());
+  }
+
+  @Test
+  void lastRecordWithoutLineBreakIsRead() {
+    List<RawOrderLine> lines = lines("order_id,sku\nA,1\nB,2");
+    assertEquals(2, lines.size());
+    assertEquals(3, lines.get(1).sourceLine());
+    assertEquals("2", lines.get(1).sku());
+  }
+}
