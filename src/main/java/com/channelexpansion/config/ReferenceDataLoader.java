@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,9 +39,20 @@ public final class ReferenceDataLoader {
   private ReferenceDataLoader() {}
 
   /**
+   * Like {@link #load(Path, String)} but without the reporting-currency check on fx_rates.csv
+   * (a row for the reporting currency with a rate other than 1 is then not caught here). Prefer
+   * the two-argument form; this one exists for callers that load reference data before
+   * settings.
+   */
+  public static ReferenceData load(Path referenceDir) {
+    return load(referenceDir, null);
+  }
+
+  /**
    * Reads and checks the four reference files of {@code referenceDir}.
    *
-   * @param reportingCurrency the settings' reporting currency (upper-case), whose rate must be 1
+   * @param reportingCurrency the settings' reporting currency, whose rate must be 1 (any case;
+   *     null skips that check)
    * @throws ConfigurationException naming the file, line and problem of the first error found
    */
   public static ReferenceData load(Path referenceDir, String reportingCurrency) {
@@ -116,6 +128,8 @@ public final class ReferenceDataLoader {
   }
 
   static List<FxRate> fxRates(ConfigCsvFile file, String reportingCurrency) {
+    String reporting =
+        reportingCurrency == null ? null : reportingCurrency.trim().toUpperCase(Locale.ROOT);
     List<FxRate> rates = new ArrayList<>();
     Map<Object, Long> firstLine = new HashMap<>();
     for (ConfigRow row : file.rows()) {
@@ -134,7 +148,7 @@ public final class ReferenceDataLoader {
       if (rate.compareTo(FX_RATE_LIMIT) >= 0) {
         throw row.problem("rate_to_reporting " + rateText + " is too large (below 10^10)");
       }
-      if (currency.equals(reportingCurrency) && rate.compareTo(BigDecimal.ONE) != 0) {
+      if (currency.equals(reporting) && rate.compareTo(BigDecimal.ONE) != 0) {
         throw row.problem(
             currency + " is the reporting currency: its rate is always 1 (found " + rateText
                 + "; delete the row or write 1)");

@@ -188,6 +188,22 @@ class ReferenceDataLoaderTest {
   }
 
   @Test
+  void reportingCurrencyCaseIsIgnoredAndTheOneArgumentFormSkipsOnlyThatCheck() {
+    Map<String, String> files =
+        with(validReference(), "fx_rates.csv", lines(FX_HEADER, "2024-01-01,USD,1.01"));
+    Path written = write(dir, files);
+    assertProblem(
+        () -> ReferenceDataLoader.load(written, "usd"), "fx_rates.csv", 2, "USD is the reporting currency");
+    // Without a reporting currency the row is kept as written (documented weaker check).
+    assertEquals(
+        0, new BigDecimal("1.01").compareTo(ReferenceDataLoader.load(written).fxRates().get(0).rateToReporting()));
+    // ... but every other check still applies.
+    write(dir, with(validReference(), "fx_rates.csv", lines(FX_HEADER, "2024-01-01,USD,0")));
+    assertProblem(
+        () -> ReferenceDataLoader.load(written), "fx_rates.csv", 2, "must be greater than 0");
+  }
+
+  @Test
   void badFxValues() {
     assertProblem(
         () -> loadWith("fx_rates.csv", lines(FX_HEADER, "2024-01-01,EURO,1.1")),
