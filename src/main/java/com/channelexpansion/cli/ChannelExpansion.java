@@ -1,2 +1,88 @@
 package com.channelexpansion.cli;
-public class ChannelExpansion { public static void main(String[] a) {} }
+
+import com.channelexpansion.config.ConfigurationException;
+import com.channelexpansion.ingest.DataQualityGateException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code nightly} (ingest, then report), {@code ingest} and {@code report}.
+ * Every failure ends with a non-zero exit code (see {@link ExitCode}) and one line on stderr
+ * saying why; set CHANNEL_EXPANSION_TRACE=1 to also print the stack trace.
+ */
+@Command(
+    name = "channel-expansion",
+    mixinStandardHelpOptions = true,
+    versionProvider = ChannelExpansion.Version.class,
+    description = "Proves with numbers that digital ordering brings new B2B business.",
+    subcommands = {})
+public final class ChannelExpansion implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: nightly, ingest or report");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (tests call this instead of main). */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new ChannelExpansion());
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          int code = exitCodeOf(exception);
+          PrintWriter err = cmd.getErr();
+          err.println("channel-expansion: " + oneLine(exception));
+          if (code == ExitCode.INTERNAL_ERROR || System.getenv("CHANNEL_EXPANSION_TRACE") != null) {
+            if (System.getenv("CHANNEL_EXPANSION_TRACE") != null) {
+              exception.printStackTrace(err);
+            }
+          }
+          err.flush();
+          return code;
+        });
+    commandLine.setExitCodeExceptionMapper(ChannelExpansion::exitCodeOf);
+    return commandLine.execute(args);
+  }
+
+  static int exitCodeOf(Throwable exception) {
+    if (exception instanceof CommandLine.ParameterException) {
+      return ExitCode.USAGE;
+    }
+    if (exception instanceof ConfigurationException) {
+      return ExitCode.CONFIGURATION;
+    }
+    if (exception instanceof DataQualityGateException) {
+      return ExitCode.DATA_QUALITY_GATE;
+    }
+    return ExitCode.INTERNAL_ERROR;
+  }
+
+  private static String oneLine(Throwable exception) {
+    String message = exception.getMessage();
+    if (message == null || message.isBlank()) {
+      message = "internal error: " + exception.getClass().getName();
+    } else if (exitCodeOf(exception) == ExitCode.INTERNAL_ERROR) {
+      message = "internal error: " + message;
+    }
+    return message.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /** The version printed by --version and written in manifests. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"channel-expansion " + appVersion()};
+    }
+  }
+
+  public static String appVersion() {
+    String version = ChannelExpansion.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}

@@ -1,10 +1,10 @@
 package com.channelexpansion.ingest.validate;
 
+import com.channelexpansion.config.DecimalText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * The number grammar of export values (PRODUCT.md, Precise rules, Numbers): an optional sign,
@@ -12,21 +12,18 @@ import java.util.regex.Pattern;
  * {@code .5}, exponents, thousands separators and anything else do not parse. {@code -0} parses
  * as zero (not negative).
  *
- * <p>The same grammar is written as {@code com.channelexpansion.config.DecimalText} on another
- * branch; the two should be merged into one.
+ * <p>The grammar itself is {@link DecimalText}'s, shared with the definition files.
  */
 public final class ExportNumbers {
   /** Fraction digits allowed in quantity, unit_price and discount_amount. */
   public static final int MAX_FRACTION_DIGITS = 6;
 
   /** Exclusive bound on |value| of any export number. */
-  public static final BigDecimal MAX_ABS_EXCLUSIVE = BigDecimal.TEN.pow(12);
+  public static final BigDecimal MAX_ABS_EXCLUSIVE = DecimalText.LIMIT;
 
   /** Exclusive bound on |amount| for DECIMAL(18,2): 16 integer digits. */
   private static final BigDecimal MONEY_ABS_EXCLUSIVE = BigDecimal.TEN.pow(16);
 
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(?:\\.[0-9]{1,6})?");
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
   private ExportNumbers() {}
 
@@ -37,11 +34,9 @@ public final class ExportNumbers {
    *     |value| >= 10^12; null text gives empty
    */
   public static Optional<BigDecimal> parseDecimal(String text) {
-    if (text == null || !DECIMAL.matcher(text).matches()) {
-      return Optional.empty();
-    }
-    BigDecimal value = new BigDecimal(text);
-    return value.abs().compareTo(MAX_ABS_EXCLUSIVE) < 0 ? Optional.of(value) : Optional.empty();
+    return text == null
+        ? Optional.empty()
+        : Optional.ofNullable(DecimalText.parse(text, MAX_FRACTION_DIGITS));
   }
 
   /**
@@ -50,11 +45,8 @@ public final class ExportNumbers {
    * grammar allows a sign and -0 is not negative); {@code 1.0} is not an integer text.
    */
   public static OptionalLong parseLineNumber(String text) {
-    if (text == null || !INTEGER.matcher(text).matches()) {
-      return OptionalLong.empty();
-    }
-    BigDecimal value = new BigDecimal(text);
-    if (value.signum() < 0 || value.compareTo(MAX_ABS_EXCLUSIVE) >= 0) {
+    BigDecimal value = text == null ? null : DecimalText.parse(text, 0);
+    if (value == null || value.signum() < 0) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(value.longValueExact());

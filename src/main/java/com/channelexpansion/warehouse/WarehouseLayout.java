@@ -1,0 +1,56 @@
+package com.channelexpansion.warehouse;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where everything lives under --warehouse. Published tables sit at the top; folders starting
+ * with {@code _} are the job's own (Spark, DuckDB and pandas skip them when reading a folder).
+ */
+public final class WarehouseLayout {
+  private final Path root;
+
+  public WarehouseLayout(String root) {
+    this.root = new Path(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public FileSystem fileSystem(Configuration conf) throws IOException {
+    return root.getFileSystem(conf);
+  }
+
+  /** The winning version of every accepted order line. */
+  public Path orderLines() {
+    return new Path(root, "order_lines");
+  }
+
+  /** Every rejected row of the last ingest, with its reason. */
+  public Path rejects() {
+    return new Path(root, "rejects");
+  }
+
+  /** The last successful ingest's manifest (reconciliation per file). */
+  public Path ingestManifest() {
+    return new Path(root, "ingest_manifest.json");
+  }
+
+  /** Where a run writes before anything is published. */
+  public Path staging(String runId) {
+    return new Path(root, "_staging/" + runId);
+  }
+
+  /** Where a replaced table waits until its successor is in place. */
+  public Path aside(String runId, String table) {
+    return new Path(root, "_replaced/" + runId + "/" + table);
+  }
+
+  /** The rejected rows of a run that failed the data-quality gate. */
+  public Path failedRunRejects(String runId) {
+    return new Path(root, "failed-runs/" + runId + "/rejects");
+  }
+}
