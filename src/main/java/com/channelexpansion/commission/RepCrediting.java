@@ -1,0 +1,146 @@
+package com.channelexpansion.commission;
+
+import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_OWNER_REP;
+import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_REP_ID;
+import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_SALES_REP;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import com.channelexpansion.config.Account;
+import com.channelexpansion.config.Rep;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * PRODUCT.md rule 10: credits each order line to a rep.
+ *
+ * <ul>
+ *   <li>sales_rep_id present and known to reps.csv: that rep;
+ *   <li>sales_rep_id present but unknown: HOUSE, flagged {@code unknown_sales_rep} (no fall-back
+ *       to the owner: the line names a rep, the data is wrong, so nobody else takes the credit);
+ *   <li>no sales_rep_id: the customer's owner_rep_id from accounts.csv when present and known;
+ *   <li>an owner_rep_id that reps.csv does not know: HOUSE, flagged {@code unknown_owner_rep}
+ *       (rule 10 says any unknown rep id is a warning, so the owner's is one too);
+ *   <li>otherwise (no owner, or the customer is missing from accounts.csv, normal for new online
+ *       customers): HOUSE, no warning.
+ * </ul>
+ *
+ * Rep ids compare case-sensitively; an empty or blank sales_rep_id or owner_rep_id counts as
+ * absent. Works on lines with or without a {@code credited_rep_id} column (replaced when present)
+ * and with or without {@code segment}. Adds {@code unknown_sales_rep}, {@code unknown_owner_rep}
+ * (booleans, one warning per flagged line) and {@code unknown_rep_id} (the id behind the flag) so
+ * the caller can count warnings and list the ids ({@link #unknownRepWarnings}). Accounts must have
+ * unique customer_id (the config loader checks it), otherwise lines would be repeated.
+ */
+public final class RepCrediting {
+  private static final String ACCOUNT_CUSTOMER = "__account_customer_id";
+  private static final String ACCOUNT_OWNER = "__account_owner_rep_id";
+
+  /** Roles reported by {@link #unknownRepWarnings}. */
+  public static final String ROLE_SALES_REP = "sales_rep_id";
+
+  public static final String ROLE_OWNER = "owner_rep_id";
+
+  private RepCrediting() {}
+
+  /**
+   * Credits {@code lines} (customer_id, sales_rep_id) using {@code accounts} (customer_id,
+   * owner_rep_id; other columns ignored) and the rep ids of reps.csv.
+   */
+  public static Dataset<Row> credit(
+      Dataset<Row> lines, Dataset<Row> accounts, Set<String> knownRepIds) {
+    Dataset<Row> owners =
+        accounts.select(
+            col(OrderLineColumns.CUSTOMER_ID).as(ACCOUNT_CUSTOMER),
+            col("owner_rep_id").as(ACCOUNT_OWNER));
+    Dataset<Row> joined =
+        lines.join(
+            owners, lines.col(OrderLineColumns.CUSTOMER_ID).equalTo(owners.col(ACCOUNT_CUSTOMER)),
+            "left");
+
+    Column salesRep = blankToNull(col(OrderLineColumns.SALES_REP_ID));
+    Column owner = blankToNull(col(ACCOUNT_OWNER));
+    Column salesKnown = isKnown(salesRep, knownRepIds);
+    Column ownerKnown = isKnown(owner, knownRepIds);
+    Column unknownSales = salesRep.isNotNull().and(not(salesKnown));
+    Column unknownOwner = salesRep.isNull().and(owner.isNotNull()).and(not(ownerKnown));
+
+    Column credited =
+        when(salesRep.isNotNull(), when(salesKnown, salesRep).otherwise(lit(OrderLineColumns.HOUSE)))
+            .when(owner.isNotNull().and(ownerKnown), owner)
+            .otherwise(lit(OrderLineColumns.HOUSE));
+
+    return joined
+        .withColumn(OrderLineColumns.CREDITED_REP_ID, credited)
+        .withColumn(UNKNOWN_SALES_REP, unknownSales)
+        .withColumn(UNKNOWN_OWNER_REP, unknownOwner)
+        .withColumn(
+            UNKNOWN_REP_ID,
+            when(unknownSales, salesRep).when(unknownOwner, owner).otherwise(lit(null).cast("string")))
+        .drop(ACCOUNT_CUSTOMER, ACCOUNT_OWNER);
+  }
+
+  /** {@link #credit(Dataset, Dataset, Set)} with the reference data as loaded from config. */
+  public static Dataset<Row> credit(Dataset<Row> lines, List<Account> accounts, List<Rep> reps) {
+    Set<String> known = new LinkedHashSet<>();
+    for (Rep rep : reps) {
+      known.add(rep.repId());
+    }
+    return credit(lines, accountsFrame(lines.sparkSession(), accounts), known);
+  }
+
+  /** The accounts as a DataFrame (customer_id, owner_rep_id), for {@link #credit}. */
+  public static Dataset<Row> accountsFrame(SparkSession spark, List<Account> accounts) {
+    StructType schema =
+        new StructType()
+            .add(OrderLineColumns.CUSTOMER_ID, DataTypes.StringType, false)
+            .add("owner_rep_id", DataTypes.StringType, true);
+    List<Row> rows = new ArrayList<>(accounts.size());
+    for (Account account : accounts) {
+      rows.add(RowFactory.create(account.customerId(), account.ownerRepId()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /**
+   * The warnings of credited lines, one row per unknown id and role: rep_id, role ({@link
+   * #ROLE_SALES_REP} or {@link #ROLE_OWNER}), lines (each line is one warning), sorted by rep_id
+   * then role. Small: collect it for the manifest.
+   */
+  public static Dataset<Row> unknownRepWarnings(Dataset<Row> creditedLines) {
+    return creditedLines
+        .filter(col(UNKNOWN_SALES_REP).or(col(UNKNOWN_OWNER_REP)))
+        .select(
+            col(UNKNOWN_REP_ID).as("rep_id"),
+            when(col(UNKNOWN_SALES_REP), lit(ROLE_SALES_REP)).otherwise(lit(ROLE_OWNER)).as("role"))
+        .groupBy("rep_id", "role")
+        .agg(count(lit(1)).as("lines"))
+        .orderBy("rep_id", "role");
+  }
+
+  private static Column blankToNull(Column id) {
+    return when(trim(id).equalTo(lit("")), lit(null).cast("string")).otherwise(id);
+  }
+
+  private static Column isKnown(Column id, Set<String> knownRepIds) {
+    if (knownRepIds.isEmpty()) {
+      return lit(false);
+    }
+    // Null ids give null here; callers test isNotNull first.
+    return id.isin(knownRepIds.toArray());
+  }
+}
