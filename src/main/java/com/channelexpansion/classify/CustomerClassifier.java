@@ -1,0 +1,80 @@
+package com.channelexpansion.classify;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import com.channelexpansion.config.Channel;
+import com.channelexpansion.config.Segment;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * First orders, acquisition channels and segments of customers (PRODUCT.md rules 7 and 8).
+ *
+ * <p>A customer's first order is its earliest counted line with quantity &gt; 0, ordered by
+ * (order_timestamp, order_id compared as text, line_number compared as a number). The order is
+ * total because (order_id, line_number) is unique among counted lines, so the result never
+ * depends on partitioning (unlike {@code dropDuplicates}). The acquisition channel is that
+ * line's own channel, i.e. after a quote closed online was already made SALES_ASSISTED.
+ *
+ * <p>Segment: EXISTING when there is no positive line (the customer bought before the data
+ * began) or first_order_date &lt; program_start; otherwise NEW_ONLINE or NEW_SALES_ASSISTED by
+ * acquisition channel.
+ */
+public final class CustomerClassifier {
+  public static final String CUSTOMER_ID = OrderLineColumns.CUSTOMER_ID;
+  /** DATE: order_date of the first order line; null when the customer has no positive line. */
+  public static final String FIRST_ORDER_DATE = "first_order_date";
+  /** ONLINE / SALES_ASSISTED: channel of the first order line; null when there is none. */
+  public static final String ACQUISITION_CHANNEL = "acquisition_channel";
+  /** EXISTING / NEW_ONLINE / NEW_SALES_ASSISTED. */
+  public static final String SEGMENT = "segment";
+
+  private static final String FIRST = "first_line";
+
+  private CustomerClassifier() {}
+
+  /**
+   * One row per customer of {@code counted} (the output of {@link CountedLines#asOf}): customer_id,
+   * first_order_date, acquisition_channel, segment.
+   */
+  public static Dataset<Row> classify(Dataset<Row> counted, LocalDate programStart) {
+    if (programStart == null) {
+      throw new IllegalArgumentException("Cannot classify customers: program_start is null");
+    }
+    // min over a struct compares its fields left to right: timestamp, then order_id as a string,
+    // then line_number as a long. Non-positive lines become null and min ignores nulls.
+    Column firstLineCandidate =
+        when(
+            col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO)),
+            struct(
+                col(OrderLineColumns.ORDER_TIMESTAMP),
+                col(OrderLineColumns.ORDER_ID),
+                col(OrderLineColumns.LINE_NUMBER),
+                col(OrderLineColumns.ORDER_DATE),
+                col(OrderLineColumns.CHANNEL)));
+    Column firstOrderDate = col(FIRST + "." + OrderLineColumns.ORDER_DATE);
+    Column acquisitionChannel = col(FIRST + "." + OrderLineColumns.CHANNEL);
+    Column segment =
+        when(
+                firstOrderDate.isNull().or(firstOrderDate.lt(lit(programStart))),
+                lit(Segment.EXISTING.name()))
+            .when(acquisitionChannel.equalTo(lit(Channel.ONLINE.name())), lit(Segment.NEW_ONLINE.name()))
+            .otherwise(lit(Segment.NEW_SALES_ASSISTED.name()));
+    return counted
+        .groupBy(col(OrderLineColumns.CUSTOMER_ID))
+        .agg(min(firstLineCandidate).as(FIRST))
+        .select(
+            col(OrderLineColumns.CUSTOMER_ID).as(CUSTOMER_ID),
+            firstOrderDate.as(FIRST_ORDER_DATE),
+            acquisitionChannel.as(ACQUISITION_CHANNEL),
+            segment.as(SEGMENT));
+  }
+}

@@ -1,0 +1,334 @@
+package com.channelexpansion.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.config.Channel;
+import com.channelexpansion.config.Segment;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The rows of executive_summary.csv except the per-plan commission metrics, for TTM and the
+ * year-earlier window ({@link ReportWindows}).
+ *
+ * <p>Each window is computed from its own lines only; segments are those as of the as-of date in
+ * both windows (the {@code classified} frame). Money is rounded HALF_UP to 2 decimals, ratios to
+ * 4, counts are integers; change = ttm / year_earlier - 1 from unrounded values, to 4 decimals;
+ * a zero denominator makes the value empty (null).
+ *
+ * <p>Cost: one Spark action. Lines are summed per (window, customer), counting each customer's
+ * distinct orders with collect_set (no distinct aggregate, so no row-replicating Expand plan),
+ * then per window; only two small rows reach the driver. An order_id is assumed to belong to one
+ * customer (orders are counted per customer, then summed).
+ */
+public final class ExecutiveSummary {
+  /** Metric ids, in the order of the CSV. */
+  public static final String NET_REVENUE = "net_revenue";
+  public static final String ONLINE_REVENUE_SHARE = "online_revenue_share";
+  public static final String NEW_ONLINE_CUSTOMERS = "new_online_customers";
+  public static final String NEW_ONLINE_REVENUE = "new_online_revenue";
+  public static final String NEW_SALES_ASSISTED_CUSTOMERS = "new_sales_assisted_customers";
+  public static final String CHANNEL_SHIFT_REVENUE = "channel_shift_revenue";
+  public static final String CHANNEL_SHIFT_SHARE = "channel_shift_share";
+  public static final String CORE_SALES_REVENUE = "core_sales_revenue";
+  public static final String AVG_ORDER_VALUE_ONLINE = "avg_order_value_online";
+  public static final String AVG_ORDER_VALUE_SALES_ASSISTED = "avg_order_value_sales_assisted";
+  public static final String NEW_ONLINE_REPEAT_RATE = "new_online_repeat_rate";
+
+  private static final String TTM = "TTM";
+  private static final String YEAR_EARLIER = "YEAR_EARLIER";
+  private static final String WINDOW = "window";
+  private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
+
+  // Intermediate column names.
+  private static final String ONLINE_AMOUNT = "online_amount";
+  private static final String ASSISTED_AMOUNT = "assisted_amount";
+  private static final String ONLINE_ORDERS = "online_orders";
+  private static final String ASSISTED_ORDERS = "assisted_orders";
+  private static final String POSITIVE_ORDERS = "positive_orders";
+  private static final String EXISTING_ONLINE = "existing_online";
+  private static final String EXISTING_ASSISTED = "existing_assisted";
+  private static final String NEW_ONLINE_AMOUNT = "new_online_amount";
+  private static final String NEW_ONLINE_COUNT = "new_online_count";
+  private static final String NEW_ONLINE_REPEATERS = "new_online_repeaters";
+  private static final String NEW_ASSISTED_COUNT = "new_assisted_count";
+
+  private ExecutiveSummary() {}
+
+  /** How a metric's value is rounded. */
+  private enum Kind {
+    MONEY(2),
+    RATIO(4),
+    COUNT(0);
+
+    final int scale;
+
+    Kind(int scale) {
+      this.scale = scale;
+    }
+  }
+
+  /** The sums of one window, everything the metrics need. */
+  record WindowTotals(
+      BigDecimal onlineAmount,
+      BigDecimal assistedAmount,
+      BigDecimal existingOnline,
+      BigDecimal existingAssisted,
+      BigDecimal newOnlineAmount,
+      BigDecimal onlineOrders,
+      BigDecimal assistedOrders,
+      BigDecimal newOnlineCustomers,
+      BigDecimal newOnlineRepeaters,
+      BigDecimal newAssistedCustomers) {
+    static final WindowTotals EMPTY =
+        new WindowTotals(
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+    BigDecimal netRevenue() {
+      return onlineAmount.add(assistedAmount);
+    }
+  }
+
+  /**
+   * The summary metrics on {@code asOf}.
+   *
+   * @param counted counted lines through as-of ({@link com.channelexpansion.classify.CountedLines#asOf})
+   * @param classified {@link CustomerClassifier#classify} of the same lines
+   */
+  public static List<SummaryMetric> compute(
+      Dataset<Row> counted, Dataset<Row> classified, LocalDate asOf) {
+    ReportWindows windows = ReportWindows.of(asOf);
+    Map<String, WindowTotals> totals = windowTotals(counted, classified, windows);
+    return metrics(
+        totals.getOrDefault(TTM, WindowTotals.EMPTY),
+        totals.getOrDefault(YEAR_EARLIER, WindowTotals.EMPTY));
+  }
+
+  /** Sums per window, keyed TTM / YEAR_EARLIER; a window without lines is absent. */
+  static Map<String, WindowTotals> windowTotals(
+      Dataset<Row> counted, Dataset<Row> classified, ReportWindows windows) {
+    Column orderDate = col(OrderLineColumns.ORDER_DATE);
+    Column window =
+        when(orderDate.between(lit(windows.ttmStart()), lit(windows.ttmEnd())), lit(TTM))
+            .when(
+                orderDate.between(lit(windows.yearEarlierStart()), lit(windows.yearEarlierEnd())),
+                lit(YEAR_EARLIER));
+    Column firstOrderDate = col(CustomerClassifier.FIRST_ORDER_DATE);
+    // The customer was won in this window: its first order falls inside it.
+    Column wonInWindow =
+        when(
+                col(WINDOW).equalTo(lit(TTM)),
+                firstOrderDate.between(lit(windows.ttmStart()), lit(windows.ttmEnd())))
+            .otherwise(
+                firstOrderDate.between(
+                    lit(windows.yearEarlierStart()), lit(windows.yearEarlierEnd())));
+    Column online = col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name()));
+    Column segment = col(CustomerClassifier.SEGMENT);
+    Column existing = segment.equalTo(lit(Segment.EXISTING.name()));
+    Column newOnline = segment.equalTo(lit(Segment.NEW_ONLINE.name()));
+    Column newAssisted = segment.equalTo(lit(Segment.NEW_SALES_ASSISTED.name()));
+    Column zero = lit(BigDecimal.ZERO);
+
+    Column orderId = col(OrderLineColumns.ORDER_ID);
+    // One row per (window, customer). collect_set counts the distinct orders of one customer
+    // without a distinct aggregate, so the plan has no Expand and one shuffle less than summing
+    // per order first.
+    Dataset<Row> perCustomer =
+        counted
+            .withColumn(WINDOW, window)
+            .filter(col(WINDOW).isNotNull())
+            .join(
+                classified.select(col(CustomerClassifier.CUSTOMER_ID), segment, firstOrderDate),
+                OrderLineColumns.CUSTOMER_ID,
+                "inner")
+            .groupBy(col(WINDOW), col(OrderLineColumns.CUSTOMER_ID), segment, firstOrderDate)
+            .agg(
+                sum(when(online, col(OrderLineColumns.AMOUNT)).otherwise(zero)).as(ONLINE_AMOUNT),
+                sum(when(online, zero).otherwise(col(OrderLineColumns.AMOUNT)))
+                    .as(ASSISTED_AMOUNT),
+                size(collect_set(when(online, orderId))).as(ONLINE_ORDERS),
+                size(collect_set(when(not(online), orderId))).as(ASSISTED_ORDERS),
+                size(collect_set(when(col(OrderLineColumns.QUANTITY).gt(zero), orderId)))
+                    .as(POSITIVE_ORDERS));
+    Column one = lit(1L);
+    Column none = lit(0L);
+    List<Row> rows =
+        perCustomer
+            .groupBy(col(WINDOW))
+            .agg(
+                sum(col(ONLINE_AMOUNT)).as(ONLINE_AMOUNT),
+                sum(col(ASSISTED_AMOUNT)).as(ASSISTED_AMOUNT),
+                sum(when(existing, col(ONLINE_AMOUNT)).otherwise(zero)).as(EXISTING_ONLINE),
+                sum(when(existing, col(ASSISTED_AMOUNT)).otherwise(zero)).as(EXISTING_ASSISTED),
+                sum(when(newOnline, col(ONLINE_AMOUNT).plus(col(ASSISTED_AMOUNT))).otherwise(zero))
+                    .as(NEW_ONLINE_AMOUNT),
+                sum(col(ONLINE_ORDERS).cast("long")).as(ONLINE_ORDERS),
+                sum(col(ASSISTED_ORDERS).cast("long")).as(ASSISTED_ORDERS),
+                sum(when(newOnline.and(wonInWindow), one).otherwise(none)).as(NEW_ONLINE_COUNT),
+                sum(when(newOnline.and(wonInWindow).and(col(POSITIVE_ORDERS).geq(lit(2))), one)
+                        .otherwise(none))
+                    .as(NEW_ONLINE_REPEATERS),
+                sum(when(newAssisted.and(wonInWindow), one).otherwise(none)).as(NEW_ASSISTED_COUNT))
+            .collectAsList();
+    Map<String, WindowTotals> byWindow = new HashMap<>();
+    for (Row row : rows) {
+      byWindow.put(
+          row.getAs(WINDOW),
+          new WindowTotals(
+              decimal(row, ONLINE_AMOUNT),
+              decimal(row, ASSISTED_AMOUNT),
+              decimal(row, EXISTING_ONLINE),
+              decimal(row, EXISTING_ASSISTED),
+              decimal(row, NEW_ONLINE_AMOUNT),
+              decimal(row, ONLINE_ORDERS),
+              decimal(row, ASSISTED_ORDERS),
+              decimal(row, NEW_ONLINE_COUNT),
+              decimal(row, NEW_ONLINE_REPEATERS),
+              decimal(row, NEW_ASSISTED_COUNT)));
+    }
+    return byWindow;
+  }
+
+  private static BigDecimal decimal(Row row, String column) {
+    Object value = row.getAs(column);
+    if (value == null) {
+      return BigDecimal.ZERO;
+    }
+    if (value instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    return BigDecimal.valueOf(((Number) value).longValue());
+  }
+
+  /** The metric rows from the two windows' sums; pure Java, so the arithmetic is testable alone. */
+  static List<SummaryMetric> metrics(WindowTotals ttm, WindowTotals yearEarlier) {
+    List<SummaryMetric> out = new ArrayList<>();
+    out.add(
+        metric(
+            NET_REVENUE,
+            "Revenue from all orders placed in the period, after discounts and net of returns,"
+                + " cancelled orders excluded, in the reporting currency.",
+            Kind.MONEY,
+            ttm.netRevenue(),
+            yearEarlier.netRevenue()));
+    out.add(
+        metric(
+            ONLINE_REVENUE_SHARE,
+            "Share of net revenue that came through online channels (see channel_definitions.csv).",
+            Kind.RATIO,
+            ratio(ttm.onlineAmount(), ttm.netRevenue()),
+            ratio(yearEarlier.onlineAmount(), yearEarlier.netRevenue())));
+    out.add(
+        metric(
+            NEW_ONLINE_CUSTOMERS,
+            "Customers won in the period whose very first order was placed online, on or after"
+                + " the digital program start.",
+            Kind.COUNT,
+            ttm.newOnlineCustomers(),
+            yearEarlier.newOnlineCustomers()));
+    out.add(
+        metric(
+            NEW_ONLINE_REVENUE,
+            "Revenue in the period from customers won online since the program start, through"
+                + " any channel (channel expansion).",
+            Kind.MONEY,
+            ttm.newOnlineAmount(),
+            yearEarlier.newOnlineAmount()));
+    out.add(
+        metric(
+            NEW_SALES_ASSISTED_CUSTOMERS,
+            "Customers won in the period whose very first order was placed through a sales rep,"
+                + " on or after the digital program start.",
+            Kind.COUNT,
+            ttm.newAssistedCustomers(),
+            yearEarlier.newAssistedCustomers()));
+    out.add(
+        metric(
+            CHANNEL_SHIFT_REVENUE,
+            "Online revenue in the period from existing customers (buying before the program"
+                + " start): sales' own accounts moving online.",
+            Kind.MONEY,
+            ttm.existingOnline(),
+            yearEarlier.existingOnline()));
+    out.add(
+        metric(
+            CHANNEL_SHIFT_SHARE,
+            "Share of existing customers' revenue in the period that they placed online.",
+            Kind.RATIO,
+            ratio(ttm.existingOnline(), ttm.existingOnline().add(ttm.existingAssisted())),
+            ratio(
+                yearEarlier.existingOnline(),
+                yearEarlier.existingOnline().add(yearEarlier.existingAssisted()))));
+    out.add(
+        metric(
+            CORE_SALES_REVENUE,
+            "Revenue in the period from existing customers' orders placed through sales reps.",
+            Kind.MONEY,
+            ttm.existingAssisted(),
+            yearEarlier.existingAssisted()));
+    out.add(
+        metric(
+            AVG_ORDER_VALUE_ONLINE,
+            "Online revenue in the period divided by the number of orders placed online.",
+            Kind.MONEY,
+            ratio(ttm.onlineAmount(), ttm.onlineOrders()),
+            ratio(yearEarlier.onlineAmount(), yearEarlier.onlineOrders())));
+    out.add(
+        metric(
+            AVG_ORDER_VALUE_SALES_ASSISTED,
+            "Sales-assisted revenue in the period divided by the number of orders placed through"
+                + " sales reps.",
+            Kind.MONEY,
+            ratio(ttm.assistedAmount(), ttm.assistedOrders()),
+            ratio(yearEarlier.assistedAmount(), yearEarlier.assistedOrders())));
+    out.add(
+        metric(
+            NEW_ONLINE_REPEAT_RATE,
+            "Share of the period's new online customers who had placed at least two orders"
+                + " (returns aside) by the end of the period.",
+            Kind.RATIO,
+            ratio(ttm.newOnlineRepeaters(), ttm.newOnlineCustomers()),
+            ratio(yearEarlier.newOnlineRepeaters(), yearEarlier.newOnlineCustomers())));
+    return out;
+  }
+
+  /** numerator / denominator, unrounded; null when the denominator is 0. */
+  static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
+    if (numerator == null || denominator == null || denominator.signum() == 0) {
+      return null;
+    }
+    return numerator.divide(denominator, EXACT_ENOUGH);
+  }
+
+  private static SummaryMetric metric(
+      String id, String definition, Kind kind, BigDecimal ttm, BigDecimal yearEarlier) {
+    BigDecimal ratioOfWindows = ratio(ttm, yearEarlier);
+    BigDecimal change =
+        ratioOfWindows == null
+            ? null
+            : ratioOfWindows.subtract(BigDecimal.ONE).setScale(4, RoundingMode.HALF_UP);
+    return new SummaryMetric(id, definition, round(ttm, kind), round(yearEarlier, kind), change);
+  }
+
+  private static BigDecimal round(BigDecimal value, Kind kind) {
+    return value == null ? null : value.setScale(kind.scale, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,92 @@
+package com.channelexpansion.report;
+
+import com.channelexpansion.config.ChannelDefinition;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the executives' CSV files, executive_summary.csv and channel_definitions.csv, with Apache
+ * Commons CSV: UTF-8 without BOM, CRLF line ends (RFC 4180), a header row, decimals as plain
+ * strings ({@link BigDecimal#toPlainString}, never an exponent), empty cells for null, and every
+ * cell passed through {@link SpreadsheetSafe#cell} so no formula runs when opened.
+ */
+public final class SummaryCsvWriter {
+  public static final String[] SUMMARY_HEADER = {
+    "metric", "definition", "ttm", "year_earlier", "change"
+  };
+  public static final String[] CHANNEL_DEFINITIONS_HEADER = {
+    "order_source", "channel_group", "definition"
+  };
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").setNullString("").get();
+
+  private SummaryCsvWriter() {}
+
+  /** executive_summary.csv: one row per metric, in the list's order. */
+  public static void writeExecutiveSummary(List<SummaryMetric> metrics, Writer out)
+      throws IOException {
+    CSVPrinter printer = new CSVPrinter(out, FORMAT);
+    printer.printRecord(safe(SUMMARY_HEADER));
+    for (SummaryMetric metric : metrics) {
+      printer.printRecord(
+          safe(
+              metric.metric(),
+              metric.definition(),
+              plain(metric.ttm()),
+              plain(metric.yearEarlier()),
+              plain(metric.change())));
+    }
+    printer.flush();
+  }
+
+  /** Writes {@link #writeExecutiveSummary(List, Writer)} to {@code file} (replacing it). */
+  public static void writeExecutiveSummary(List<SummaryMetric> metrics, Path file)
+      throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      writeExecutiveSummary(metrics, out);
+    }
+  }
+
+  /** channel_definitions.csv: the definitions in force, in the list's order. */
+  public static void writeChannelDefinitions(List<ChannelDefinition> definitions, Writer out)
+      throws IOException {
+    CSVPrinter printer = new CSVPrinter(out, FORMAT);
+    printer.printRecord(safe(CHANNEL_DEFINITIONS_HEADER));
+    for (ChannelDefinition definition : definitions) {
+      printer.printRecord(
+          safe(
+              definition.orderSource(),
+              definition.channelGroup() == null ? null : definition.channelGroup().name(),
+              definition.definition()));
+    }
+    printer.flush();
+  }
+
+  /** Writes {@link #writeChannelDefinitions(List, Writer)} to {@code file} (replacing it). */
+  public static void writeChannelDefinitions(List<ChannelDefinition> definitions, Path file)
+      throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      writeChannelDefinitions(definitions, out);
+    }
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
+  }
+
+  private static Object[] safe(String... cells) {
+    Object[] out = new Object[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      out[i] = SpreadsheetSafe.cell(cells[i]);
+    }
+    return out;
+  }
+}

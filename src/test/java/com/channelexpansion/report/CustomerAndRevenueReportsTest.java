@@ -1,0 +1,150 @@
+package com.channelexpansion.report;
+
+import static com.channelexpansion.testing.OrderLineFixtures.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.channelexpansion.classify.CountedLines;
+import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.config.Account;
+import com.channelexpansion.testing.OrderLineFixtures;
+import com.channelexpansion.testing.SharedSpark;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** customers/ and revenue_monthly/ on a small hand-made input. */
+class CustomerAndRevenueReportsTest {
+  private static final LocalDate PROGRAM_START = LocalDate.parse("2025-01-01");
+  private static final LocalDate AS_OF = LocalDate.parse("2025-03-31");
+
+  private static Dataset<Row> customers;
+  private static Dataset<Row> revenueMonthly;
+
+  @BeforeAll
+  static void buildReports() {
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> orderLines =
+        OrderLineFixtures.frame(
+            spark,
+            // C1, EXISTING (first order 2024-11-05 < program start), account WEST / R1.
+            line("C1", "O1", 1).on("2024-11-05").salesAssisted().amount("100.00").build(),
+            line("C1", "O2", 1).on("2025-02-10").online().amount("50.00").build(),
+            line("C1", "O2", 2).on("2025-02-10").salesAssisted().amount("30.00").build(),
+            line("C1", "O3", 1).on("2025-03-20").online().quantity("-1").amount("-20.00").build(),
+            // C2, NEW_ONLINE, account with empty owner and region.
+            line("C2", "O10", 1).on("2025-02-03").online().amount("40.00").build(),
+            line("C2", "O11", 1).on("2025-02-20").online().amount("60.00").build(),
+            line("C2", "O11", 2).on("2025-02-20").online().amount("5.00").build(),
+            // C3, NEW_SALES_ASSISTED, not in accounts; one line after as-of, one cancelled.
+            line("C3", "O20", 1).on("2025-03-02").salesAssisted().amount("200.00").build(),
+            line("C3", "O21", 1).on("2025-04-01").salesAssisted().amount("999.00").build(),
+            line("C3", "O22", 1).on("2025-03-03").online().amount("77.00").cancelled().build(),
+            // C4, NEW_ONLINE, not in accounts: shares C2's revenue_monthly row.
+            line("C4", "O30", 1).on("2025-02-25").online().amount("10.00").build());
+    Dataset<Row> accounts =
+        ReferenceFrames.accounts(
+            spark,
+            List.of(
+                new Account("C1", "Acme", "R1", "WEST"),
+                new Account("C2", "Bolt", "", " "),
+                new Account("C9", "Unused", "R9", "EAST")));
+    Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
+    Dataset<Row> classified = CustomerClassifier.classify(counted, PROGRAM_START);
+    customers = CustomersReport.build(counted, classified, accounts);
+    revenueMonthly = RevenueMonthlyReport.build(counted, classified, accounts);
+  }
+
+  @Test
+  void customersHaveAccountDataAcquisitionAndTotals() {
+    Map<String, String> rows = render(customers, 0);
+    assertEquals(4, rows.size(), "C1..C4; C9 bought nothing");
+    // C1: orders O1, O2, O3 (the return counts) = 3; net 100 + 50 + 30 - 20 = 160.00;
+    // online 50 - 20 = 30.00; last order the return on 2025-03-20.
+    assertEquals(
+        "C1|WEST|R1|2024-11-05|SALES_ASSISTED|EXISTING|2024-11|3|160.00|30.00|2025-03-20",
+        rows.get("C1"));
+    // C2: empty owner -> null, blank region -> UNKNOWN; orders O10, O11 = 2; 40 + 60 + 5 = 105.00.
+    assertEquals(
+        "C2|UNKNOWN|null|2025-02-03|ONLINE|NEW_ONLINE|2025-02|2|105.00|105.00|2025-02-20",
+        rows.get("C2"));
+    // C3: missing from accounts; O21 (after as-of) and O22 (cancelled) excluded; no online -> 0.00.
+    assertEquals(
+        "C3|UNKNOWN|null|2025-03-02|SALES_ASSISTED|NEW_SALES_ASSISTED|2025-03|1|200.00|0.00|2025-03-02",
+        rows.get("C3"));
+    assertEquals(
+        "C4|UNKNOWN|null|2025-02-25|ONLINE|NEW_ONLINE|2025-02|1|10.00|10.00|2025-02-25",
+        rows.get("C4"));
+  }
+
+  @Test
+  void customersSchemaUsesDecimalMoneyAndDates() {
+    assertEquals(
+        "customer_id:string,region:string,owner_rep_id:string,first_order_date:date,"
+            + "acquisition_channel:string,segment:string,cohort_month:string,orders:bigint,"
+            + "net_revenue:decimal(18,2),online_revenue:decimal(18,2),last_order_date:date",
+        schema(customers));
+  }
+
+  @Test
+  void revenueMonthlyIsTheExpansionMatrixByMonthAndRegion() {
+    Map<String, String> rows = render(revenueMonthly, 4);
+    // key = month|region|segment|order_channel ; value = ...|customers|orders|lines|net_revenue
+    assertEquals(6, rows.size(), rows.toString());
+    assertEquals(
+        "2024-11|WEST|EXISTING|SALES_ASSISTED|1|1|1|100.00",
+        rows.get("2024-11|WEST|EXISTING|SALES_ASSISTED"));
+    // O2 has lines in both channels: it counts once in each channel's row.
+    assertEquals("2025-02|WEST|EXISTING|ONLINE|1|1|1|50.00", rows.get("2025-02|WEST|EXISTING|ONLINE"));
+    assertEquals(
+        "2025-02|WEST|EXISTING|SALES_ASSISTED|1|1|1|30.00",
+        rows.get("2025-02|WEST|EXISTING|SALES_ASSISTED"));
+    // C2 (O10: 1 line, O11: 2 lines) + C4 (O30: 1 line): 2 customers, 3 orders, 4 lines,
+    // 40 + 60 + 5 + 10 = 115.00.
+    assertEquals(
+        "2025-02|UNKNOWN|NEW_ONLINE|ONLINE|2|3|4|115.00",
+        rows.get("2025-02|UNKNOWN|NEW_ONLINE|ONLINE"));
+    // The return is booked in its own month.
+    assertEquals("2025-03|WEST|EXISTING|ONLINE|1|1|1|-20.00", rows.get("2025-03|WEST|EXISTING|ONLINE"));
+    assertEquals(
+        "2025-03|UNKNOWN|NEW_SALES_ASSISTED|SALES_ASSISTED|1|1|1|200.00",
+        rows.get("2025-03|UNKNOWN|NEW_SALES_ASSISTED|SALES_ASSISTED"));
+  }
+
+  @Test
+  void revenueMonthlySchema() {
+    assertEquals(
+        "month:string,region:string,segment:string,order_channel:string,customers:bigint,"
+            + "orders:bigint,lines:bigint,net_revenue:decimal(18,2)",
+        schema(revenueMonthly));
+  }
+
+  /** Rows as "a|b|c" strings keyed by their first {@code keyColumns} values (0: the first one). */
+  private static Map<String, String> render(Dataset<Row> frame, int keyColumns) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row row : frame.collectAsList()) {
+      String[] cells = new String[row.size()];
+      for (int i = 0; i < row.size(); i++) {
+        Object value = row.get(i);
+        cells[i] = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+      }
+      int keys = Math.max(1, keyColumns);
+      out.put(String.join("|", Arrays.copyOf(cells, keys)), String.join("|", cells));
+    }
+    return out;
+  }
+
+  private static String schema(Dataset<Row> frame) {
+    return Arrays.stream(frame.schema().fields())
+        .map(f -> f.name() + ":" + f.dataType().simpleString())
+        .collect(Collectors.joining(","));
+  }
+}
