@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /** One readable log line per job step: its name, what it counted and how long it took. */
 public final class StepLog {
-  private static final Logger LOG = LoggerFactory.getLogger("channel-expansion");
+  private static final Logger LOG = LoggerFactory.getLogger("com.channelexpansion.job");
 
   private final String step;
   private final long startNanos = System.nanoTime();

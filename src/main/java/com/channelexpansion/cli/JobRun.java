@@ -1,0 +1,107 @@
+package com.channelexpansion.cli;
+
+import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.DefinitionsLoader;
+import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.config.ReferenceDataLoader;
+import com.channelexpansion.ingest.IngestJob;
+import com.channelexpansion.ingest.IngestResult;
+import com.channelexpansion.publish.IngestManifest;
+import com.channelexpansion.publish.JsonDocument;
+import com.channelexpansion.spark.SparkSessions;
+import com.channelexpansion.warehouse.WarehouseLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One run of the job: checks the definitions and reference data before any Spark work, starts the
+ * SparkSession, then runs the steps the command asks for, in order.
+ */
+final class JobRun implements AutoCloseable {
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final JobOptions options;
+  private final Definitions definitions;
+  private final ReferenceData reference;
+  private final String runId;
+  private final WarehouseLayout warehouse;
+  private SparkSession spark;
+
+  private JobRun(JobOptions options, Definitions definitions, ReferenceData reference) {
+    this.options = options;
+    this.definitions = definitions;
+    this.reference = reference;
+    this.runId =
+        RUN_ID.format(Instant.now())
+            + "-"
+            + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    this.warehouse = new WarehouseLayout(options.warehouse);
+  }
+
+  /** Loads and checks every definition and reference file; fails before Spark starts. */
+  static JobRun open(JobOptions options) {
+    StepLog step = StepLog.start("config");
+    Definitions definitions = DefinitionsLoader.load(Path.of(options.config));
+    ReferenceData reference = ReferenceDataLoader.load(
+            Path.of(options.reference), definitions.settings().reportingCurrency());
+    step.done(
+        String.format(
+            "%d channel definitions, %d plan rows, %d accounts, %d reps, %d FX rates",
+            definitions.channelDefinitions().size(),
+            definitions.commissionPlans().size(),
+            reference.accounts().size(),
+            reference.reps().size(),
+            reference.fxRates().size()));
+    return new JobRun(options, definitions, reference);
+  }
+
+  private SparkSession spark() {
+    if (spark == null) {
+      StepLog step = StepLog.start("spark");
+      spark = SparkSessions.create("channel-expansion", options.sparkMaster(), 8);
+      step.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
+    }
+    return spark;
+  }
+
+  IngestResult ingest() throws IOException {
+    IngestResult result =
+        new IngestJob(spark(), definitions, reference, options.input, warehouse, runId).execute();
+    Map<String, Object> manifest = new LinkedHashMap<>(IngestManifest.of(result));
+    manifest.put("versions", versions());
+    JsonDocument.write(manifest, warehouse.ingestManifest(), spark().sparkContext().hadoopConfiguration());
+    System.out.printf(
+        "ingest: %d rows read, %d accepted, %d rejected, %d duplicates dropped -> %d order lines%n"
+            + "  warehouse: %s (order_lines/, rejects/, ingest_manifest.json)%n",
+        result.rowsRead(),
+        result.rowsAccepted(),
+        result.rowsRejected(),
+        result.duplicatesDropped(),
+        result.orderLines(),
+        warehouse.root());
+    return result;
+  }
+
+  Map<String, Object> versions() {
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("channel_expansion", ChannelExpansion.appVersion());
+    versions.put("spark", spark().version());
+    versions.put("java", System.getProperty("java.version"));
+    return versions;
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+}
