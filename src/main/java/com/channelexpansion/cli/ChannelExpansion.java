@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ChannelExpansion.Version.class,
     description = "Proves with numbers that digital ordering brings new B2B business.",
-    subcommands = {})
+    subcommands = {NightlyCommand.class, IngestCommand.class, ReportCommand.class})
 public final class ChannelExpansion implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -10,9 +10,15 @@ import com.channelexpansion.publish.IngestManifest;
 import com.channelexpansion.publish.JsonDocument;
 import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.WarehouseLayout;
+import com.channelexpansion.publish.InputChecksums;
+import com.channelexpansion.publish.ReportsLayout;
+import com.channelexpansion.report.ReportJob;
+import com.channelexpansion.report.ReportResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.hadoop.conf.Configuration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -70,6 +76,53 @@ final class JobRun implements AutoCloseable {
       step.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
     }
     return spark;
+  }
+
+  /** The as-of date: --as-of, else yesterday in the configured time zone. */
+  LocalDate asOf() {
+    return options.asOf != null
+        ? options.asOf
+        : LocalDate.now(definitions.settings().timeZone()).minusDays(1);
+  }
+
+  /** Builds and publishes the reports; {@code ingest} is this run's ingest, or null. */
+  ReportResult report(IngestResult ingest) throws IOException {
+    LocalDate asOf = asOf();
+    Configuration conf = spark().sparkContext().hadoopConfiguration();
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("run_id", runId);
+    manifest.put("command", ingest == null ? "report" : "nightly");
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("config", InputChecksums.of(Path.of(options.config)));
+    inputs.put("reference", InputChecksums.of(Path.of(options.reference)));
+    manifest.put("inputs", inputs);
+    if (ingest != null) {
+      manifest.put("ingest", IngestManifest.of(ingest));
+    } else if (warehouse.fileSystem(conf).exists(warehouse.ingestManifest())) {
+      manifest.put("ingest", JsonDocument.read(warehouse.ingestManifest(), conf));
+    }
+    manifest.put("versions", versions());
+    ReportResult result =
+        new ReportJob(
+                spark(),
+                definitions,
+                reference,
+                warehouse,
+                new ReportsLayout(options.reports),
+                asOf,
+                runId)
+            .execute(manifest);
+    System.out.printf(
+        "report as_of=%s: %d counted lines; customers %s; net revenue TTM %s %s%n"
+            + "  reports: %s (customers/, revenue_monthly/, commissions/, executive_summary.csv,"
+            + " channel_definitions.csv, commission_scenarios.csv, manifest.json)%n",
+        asOf,
+        result.countedLines(),
+        result.customersBySegment(),
+        result.netRevenueTtm() == null ? "0.00" : result.netRevenueTtm().toPlainString(),
+        definitions.settings().reportingCurrency(),
+        result.folder());
+    return result;
   }
 
   IngestResult ingest() throws IOException {

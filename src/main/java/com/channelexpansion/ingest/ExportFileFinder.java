@@ -1,12 +1,10 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -71,18 +69,8 @@ public final class ExportFileFinder {
   }
 
   private static String sha256(FileSystem fs, Path path) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-    byte[] buffer = new byte[1 << 16];
     try (InputStream in = fs.open(path)) {
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
+      return Sha256.of(in);
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -12,7 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes the executives' CSV files, executive_summary.csv and channel_definitions.csv, with Apache
+ * Writes the executives' CSV files (executive_summary.csv, channel_definitions.csv,
+ * commission_scenarios.csv) with Apache
  * Commons CSV: UTF-8 without BOM, CRLF line ends (RFC 4180), a header row, decimals as plain
  * strings ({@link BigDecimal#toPlainString}, never an exponent), empty cells for null, and every
  * cell passed through {@link SpreadsheetSafe#cell} so no formula runs when opened.
@@ -76,6 +77,25 @@ public final class SummaryCsvWriter {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       writeChannelDefinitions(definitions, out);
     }
+  }
+
+  /**
+   * Any small table (e.g. commission_scenarios.csv): cells are Strings, BigDecimals (written
+   * plain) or null (empty).
+   */
+  public static void writeTable(List<String> header, List<List<Object>> rows, Writer out)
+      throws IOException {
+    CSVPrinter printer = new CSVPrinter(out, FORMAT);
+    printer.printRecord(safe(header.toArray(String[]::new)));
+    for (List<Object> row : rows) {
+      String[] cells = new String[row.size()];
+      for (int i = 0; i < cells.length; i++) {
+        Object cell = row.get(i);
+        cells[i] = cell instanceof BigDecimal decimal ? plain(decimal) : cell == null ? null : cell.toString();
+      }
+      printer.printRecord(safe(cells));
+    }
+    printer.flush();
   }
 
   private static String plain(BigDecimal value) {

@@ -1,0 +1,24 @@
+package com.channelexpansion.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code report}: build the reports for one as-of date from the warehouse. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Build the channel-expansion reports for one as-of date from the warehouse: customers,"
+            + " revenue matrix, commissions, executive summary.")
+final class ReportCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    try (JobRun run = JobRun.open(options)) {
+      run.report(null);
+    }
+    return ExitCode.SUCCESS;
+  }
+}

@@ -1,0 +1,326 @@
+package com.channelexpansion.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.channelexpansion.classify.CountedLines;
+import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.cli.StepLog;
+import com.channelexpansion.commission.CommissionColumns;
+import com.channelexpansion.commission.CommissionEngine;
+import com.channelexpansion.commission.CommissionScenarios;
+import com.channelexpansion.commission.PlanRowMatcher;
+import com.channelexpansion.commission.RepCrediting;
+import com.channelexpansion.config.ConfigurationException;
+import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.publish.FolderSwap;
+import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.publish.ReportsLayout;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import com.channelexpansion.warehouse.WarehouseLayout;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Report: turns the warehouse's order lines into the channel-expansion tables for one as-of date
+ * (PRODUCT.md rules 7-11, Outputs): customers/, revenue_monthly/, commissions/ (Parquet),
+ * executive_summary.csv, channel_definitions.csv, commission_scenarios.csv and manifest.json.
+ *
+ * <p>Everything is written to a staging folder outside the published tree, {@code _SUCCESS}
+ * last, and the folder is then renamed into {@code as_of=YYYY-MM-DD/}: a reader sees the previous
+ * folder or the complete new one, never a part. Lines are credited again with the reference data
+ * of this run, so an edit to accounts.csv shows in the next report even without a new ingest.
+ */
+public final class ReportJob {
+  public static final String CUSTOMERS = "customers";
+  public static final String REVENUE_MONTHLY = "revenue_monthly";
+  public static final String COMMISSIONS = "commissions";
+  public static final String EXECUTIVE_SUMMARY = "executive_summary.csv";
+  public static final String CHANNEL_DEFINITIONS = "channel_definitions.csv";
+  public static final String COMMISSION_SCENARIOS = "commission_scenarios.csv";
+  public static final String MANIFEST = "manifest.json";
+
+  private final SparkSession spark;
+  private final Definitions definitions;
+  private final ReferenceData reference;
+  private final WarehouseLayout warehouse;
+  private final ReportsLayout reports;
+  private final LocalDate asOf;
+  private final String runId;
+  private Consumer<String> afterEachOutput = output -> {};
+
+  public ReportJob(
+      SparkSession spark,
+      Definitions definitions,
+      ReferenceData reference,
+      WarehouseLayout warehouse,
+      ReportsLayout reports,
+      LocalDate asOf,
+      String runId) {
+    this.spark = spark;
+    this.definitions = definitions;
+    this.reference = reference;
+    this.warehouse = warehouse;
+    this.reports = reports;
+    this.asOf = asOf;
+    this.runId = runId;
+  }
+
+  /** Called with each output's name once it is staged; tests use it to inject failures. */
+  ReportJob afterEachOutput(Consumer<String> listener) {
+    this.afterEachOutput = listener;
+    return this;
+  }
+
+  /**
+   * Builds and publishes the reports.
+   *
+   * @param manifestBody the run's manifest so far (inputs, ingest counts, versions); this job adds
+   *     its own sections and writes it as manifest.json
+   */
+  public ReportResult execute(Map<String, Object> manifestBody) throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    FileSystem fs = reports.root().getFileSystem(conf);
+    Path staging = reports.staging(runId, asOf);
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    try {
+      return build(conf, fs, staging, seconds, manifestBody);
+    } finally {
+      fs.delete(reports.stagingRun(runId), true);
+    }
+  }
+
+  private ReportResult build(
+      Configuration conf,
+      FileSystem fs,
+      Path staging,
+      Map<String, Double> seconds,
+      Map<String, Object> manifestBody)
+      throws IOException {
+    StepLog classify = StepLog.start("classify");
+    Dataset<Row> counted = countedLines();
+    Dataset<Row> classified =
+        CustomerClassifier.classify(counted, definitions.settings().programStart())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> lines =
+        RepCrediting.credit(counted, reference.accounts(), reference.reps())
+            .join(
+                classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT)),
+                OrderLineColumns.CUSTOMER_ID)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long countedLines = lines.count();
+    seconds.put("classify", classify.done(countedLines + " counted lines through " + asOf));
+
+    StepLog tables = StepLog.start("tables");
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Dataset<Row> accounts = ReferenceFrames.accounts(spark, reference.accounts());
+    Dataset<Row> customers = CustomersReport.build(lines, classified, accounts);
+    writeTable(customers, new Path(staging, CUSTOMERS), rows, CUSTOMERS, CustomersReport.CUSTOMER_ID);
+    writeTable(
+        RevenueMonthlyReport.build(lines, classified, accounts),
+        new Path(staging, REVENUE_MONTHLY),
+        rows,
+        REVENUE_MONTHLY,
+        RevenueMonthlyReport.MONTH,
+        RevenueMonthlyReport.REGION,
+        RevenueMonthlyReport.SEGMENT,
+        RevenueMonthlyReport.ORDER_CHANNEL);
+    Dataset<Row> commissions = CommissionEngine.monthly(lines, plans(), tiers(), quotas());
+    writeTable(
+        commissions,
+        new Path(staging, COMMISSIONS),
+        rows,
+        COMMISSIONS,
+        CommissionColumns.MONTH,
+        CommissionColumns.REP_ID,
+        CommissionColumns.PLAN_ID);
+    seconds.put("tables", tables.done(rows.toString()));
+
+    StepLog summary = StepLog.start("summary");
+    ReportWindows windows = ReportWindows.of(asOf);
+    List<SummaryMetric> metrics = new ArrayList<>(ExecutiveSummary.compute(lines, classified, asOf));
+    metrics.addAll(onlineCommissionMetrics(lines, windows));
+    writeCsv(fs, new Path(staging, EXECUTIVE_SUMMARY), out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
+    rows.put(EXECUTIVE_SUMMARY, (long) metrics.size());
+    afterEachOutput.accept(EXECUTIVE_SUMMARY);
+    writeCsv(
+        fs,
+        new Path(staging, CHANNEL_DEFINITIONS),
+        out -> SummaryCsvWriter.writeChannelDefinitions(definitions.channelDefinitions(), out));
+    rows.put(CHANNEL_DEFINITIONS, (long) definitions.channelDefinitions().size());
+    afterEachOutput.accept(CHANNEL_DEFINITIONS);
+    CommissionScenarios.Table scenarios = scenarios(commissions, lines, windows);
+    writeCsv(
+        fs,
+        new Path(staging, COMMISSION_SCENARIOS),
+        out -> SummaryCsvWriter.writeTable(scenarios.header(), scenarios.rows(), out));
+    rows.put(COMMISSION_SCENARIOS, (long) scenarios.rows().size());
+    afterEachOutput.accept(COMMISSION_SCENARIOS);
+    List<Row> warnings = RepCrediting.unknownRepWarnings(lines).collectAsList();
+    Map<String, Long> bySegment = customersBySegment(staging);
+    BigDecimal netRevenueTtm = metrics.get(0).ttm();
+    seconds.put("summary", summary.done(metrics.size() + " metrics, " + scenarios.rows().size() + " reps"));
+    lines.unpersist();
+    classified.unpersist();
+
+    StepLog publish = StepLog.start("publish");
+    List<String> unknownIds = new ArrayList<>();
+    long unknownLines = 0;
+    for (Row warning : warnings) {
+      if (!unknownIds.contains(warning.getString(0))) {
+        unknownIds.add(warning.getString(0));
+      }
+      unknownLines += warning.getLong(2);
+    }
+    Path published = reports.published(asOf);
+    ReportResult result =
+        new ReportResult(
+            asOf, published.toString(), countedLines, bySegment, netRevenueTtm, rows, unknownIds,
+            unknownLines, seconds);
+    Map<String, Object> manifest = new LinkedHashMap<>(manifestBody);
+    manifest.putAll(ReportManifest.of(result, warnings));
+    com.channelexpansion.publish.JsonDocument.write(manifest, new Path(staging, MANIFEST), conf);
+    afterEachOutput.accept(MANIFEST);
+    com.channelexpansion.publish.JsonDocument.touch(new Path(staging, ReportsLayout.SUCCESS_MARKER), conf);
+    FolderSwap.replace(fs, staging, published, reports.aside(runId, asOf));
+    fs.delete(reports.asideRun(runId), true);
+    seconds.put("publish", publish.done("reports at " + published));
+    return result;
+  }
+
+  /** Counted lines through as-of (rule 6, Time and windows). */
+  private Dataset<Row> countedLines() {
+    Path orderLines = warehouse.orderLines();
+    try {
+      if (!orderLines.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(orderLines)) {
+        throw new ConfigurationException(
+            "Cannot report: the warehouse has no order_lines (" + orderLines + "): run ingest first");
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("Cannot report: cannot read the warehouse (" + orderLines + ")", e);
+    }
+    return CountedLines.asOf(spark.read().parquet(orderLines.toString()), asOf);
+  }
+
+  private List<SummaryMetric> onlineCommissionMetrics(Dataset<Row> lines, ReportWindows windows) {
+    Map<String, BigDecimal> ttm =
+        CommissionEngine.onlineCommission(
+            within(lines, windows.ttmStart(), windows.ttmEnd()), plans(), tiers(), quotas());
+    Map<String, BigDecimal> yearEarlier =
+        CommissionEngine.onlineCommission(
+            within(lines, windows.yearEarlierStart(), windows.yearEarlierEnd()),
+            plans(),
+            tiers(),
+            quotas());
+    List<SummaryMetric> metrics = new ArrayList<>();
+    for (Map.Entry<String, BigDecimal> plan : ttm.entrySet()) {
+      BigDecimal before = yearEarlier.get(plan.getKey());
+      BigDecimal change =
+          before == null || before.signum() == 0
+              ? null
+              : plan.getValue().divide(before, 12, RoundingMode.HALF_UP).subtract(BigDecimal.ONE)
+                  .setScale(4, RoundingMode.HALF_UP);
+      metrics.add(
+          new SummaryMetric(
+              "commission_on_online_" + plan.getKey(),
+              "Commission plan '"
+                  + plan.getKey()
+                  + "' would pay on online orders in the window: each online line's rate times its"
+                  + " amount times its rep's monthly tier multiplier, summed over reps and months.",
+              plan.getValue(),
+              before,
+              change));
+    }
+    return metrics;
+  }
+
+  private static Dataset<Row> within(Dataset<Row> lines, LocalDate from, LocalDate to) {
+    return lines.where(
+        col(OrderLineColumns.ORDER_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+  }
+
+  private CommissionScenarios.Table scenarios(
+      Dataset<Row> commissions, Dataset<Row> lines, ReportWindows windows) {
+    List<String> planIds = PlanRowMatcher.planIdsInOrder(plans());
+    if (planIds.isEmpty()) {
+      return new CommissionScenarios.Table(List.of("rep_id", "rep_name", "online_credited_revenue"), List.of());
+    }
+    String baseline =
+        definitions.settings().baselinePlan() != null
+            ? definitions.settings().baselinePlan()
+            : planIds.get(0);
+    return CommissionScenarios.build(
+        commissions,
+        lines,
+        reference.reps(),
+        planIds,
+        baseline,
+        YearMonth.from(windows.ttmStart()),
+        YearMonth.from(windows.ttmEnd()));
+  }
+
+  private Map<String, Long> customersBySegment(Path staging) {
+    Map<String, Long> bySegment = new TreeMap<>();
+    for (Row row :
+        spark.read().parquet(new Path(staging, CUSTOMERS).toString())
+            .groupBy(CustomersReport.SEGMENT)
+            .count()
+            .collectAsList()) {
+      bySegment.put(row.getString(0), row.getLong(1));
+    }
+    return bySegment;
+  }
+
+  private void writeTable(
+      Dataset<Row> table, Path target, Map<String, Long> rows, String name, String... sortKeys)
+      throws IOException {
+    Column[] keys = Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    ParquetTableWriter.writeSingleFile(table, target, keys);
+    rows.put(name, spark.read().parquet(target.toString()).count());
+    afterEachOutput.accept(name);
+  }
+
+  /** A writer of CSV content. */
+  private interface CsvContent {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private static void writeCsv(FileSystem fs, Path file, CsvContent content) throws IOException {
+    try (Writer out = new OutputStreamWriter(fs.create(file, false), StandardCharsets.UTF_8)) {
+      content.writeTo(out);
+    }
+  }
+
+  private List<com.channelexpansion.config.CommissionPlanRow> plans() {
+    return definitions.commissionPlans();
+  }
+
+  private List<com.channelexpansion.config.CommissionTier> tiers() {
+    return definitions.commissionTiers();
+  }
+
+  private List<com.channelexpansion.config.Quota> quotas() {
+    return reference.quotas();
+  }
+}

@@ -1,0 +1,40 @@
+package com.channelexpansion.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/** The report part of manifest.json: as-of, output row counts, warnings and timings. */
+final class ReportManifest {
+  private ReportManifest() {}
+
+  /**
+   * @param unknownRepWarnings rows of RepCrediting.unknownRepWarnings: rep_id, role, lines
+   */
+  static Map<String, Object> of(ReportResult result, List<Row> unknownRepWarnings) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("as_of", result.asOf().toString());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("counted_lines", result.countedLines());
+    report.put("customers_by_segment", result.customersBySegment());
+    report.put("net_revenue_ttm", result.netRevenueTtm() == null ? null : result.netRevenueTtm().toPlainString());
+    report.put("output_rows", result.outputRows());
+    List<Map<String, Object>> unknownReps = new ArrayList<>();
+    for (Row row : unknownRepWarnings) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("rep_id", row.getString(0));
+      entry.put("role", row.getString(1));
+      entry.put("lines", row.getLong(2));
+      unknownReps.add(entry);
+    }
+    Map<String, Object> warnings = new LinkedHashMap<>();
+    warnings.put("unknown_rep_lines", result.unknownRepLines());
+    warnings.put("unknown_rep_ids", unknownReps);
+    report.put("warnings", warnings);
+    report.put("seconds_by_step", result.secondsByStep());
+    doc.put("report", report);
+    return doc;
+  }
+}

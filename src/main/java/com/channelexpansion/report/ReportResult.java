@@ -1,0 +1,29 @@
+package com.channelexpansion.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one report run published.
+ *
+ * @param folder the published as_of folder
+ * @param countedLines order lines counted through as-of
+ * @param customersBySegment customers of the customers table per segment
+ * @param netRevenueTtm net revenue of the trailing 12 months
+ * @param outputRows rows of every output, by output name
+ * @param unknownRepIds rep ids credited to HOUSE because reps.csv does not know them
+ * @param unknownRepLines lines of those ids (one warning each)
+ * @param secondsByStep wall seconds per step
+ */
+public record ReportResult(
+    LocalDate asOf,
+    String folder,
+    long countedLines,
+    Map<String, Long> customersBySegment,
+    BigDecimal netRevenueTtm,
+    Map<String, Long> outputRows,
+    List<String> unknownRepIds,
+    long unknownRepLines,
+    Map<String, Double> secondsByStep) {}
