@@ -37,7 +37,7 @@ final class FxRateTable {
         continue;
       }
       for (String currency : FOREIGN_CURRENCIES) {
-        // A step of at most +-0.4 %, expressed in basis points of a basis point (exact decimal).
+        // A daily step of at most +-0.4 % (-0.004000 .. 0.004000, an exact decimal).
         BigDecimal step = BigDecimal.valueOf(random.nextInt(-4000, 4001), 6);
         BigDecimal rate =
             level.get(currency).multiply(BigDecimal.ONE.add(step)).setScale(10, RoundingMode.HALF_UP);
