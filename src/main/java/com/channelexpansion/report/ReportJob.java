@@ -125,10 +125,12 @@ public final class ReportJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> lines =
         RepCrediting.credit(counted, reference.accounts(), reference.reps())
-            .join(
-                classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT)),
-                OrderLineColumns.CUSTOMER_ID)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    // Commission rows depend on the customer's segment; the report builders join it themselves.
+    Dataset<Row> linesWithSegment =
+        lines.join(
+            classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT)),
+            OrderLineColumns.CUSTOMER_ID);
     long countedLines = lines.count();
     seconds.put("classify", classify.done(countedLines + " counted lines through " + asOf));
 
@@ -146,7 +148,8 @@ public final class ReportJob {
         RevenueMonthlyReport.REGION,
         RevenueMonthlyReport.SEGMENT,
         RevenueMonthlyReport.ORDER_CHANNEL);
-    Dataset<Row> commissions = CommissionEngine.monthly(lines, plans(), tiers(), quotas());
+    Dataset<Row> commissions =
+        CommissionEngine.monthly(linesWithSegment, plans(), tiers(), quotas());
     writeTable(
         commissions,
         new Path(staging, COMMISSIONS),
@@ -160,7 +163,7 @@ public final class ReportJob {
     StepLog summary = StepLog.start("summary");
     ReportWindows windows = ReportWindows.of(asOf);
     List<SummaryMetric> metrics = new ArrayList<>(ExecutiveSummary.compute(lines, classified, asOf));
-    metrics.addAll(onlineCommissionMetrics(lines, windows));
+    metrics.addAll(onlineCommissionMetrics(linesWithSegment, windows));
     writeCsv(fs, new Path(staging, EXECUTIVE_SUMMARY), out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
     rows.put(EXECUTIVE_SUMMARY, (long) metrics.size());
     afterEachOutput.accept(EXECUTIVE_SUMMARY);
@@ -170,7 +173,7 @@ public final class ReportJob {
         out -> SummaryCsvWriter.writeChannelDefinitions(definitions.channelDefinitions(), out));
     rows.put(CHANNEL_DEFINITIONS, (long) definitions.channelDefinitions().size());
     afterEachOutput.accept(CHANNEL_DEFINITIONS);
-    CommissionScenarios.Table scenarios = scenarios(commissions, lines, windows);
+    CommissionScenarios.Table scenarios = scenarios(commissions, linesWithSegment, windows);
     writeCsv(
         fs,
         new Path(staging, COMMISSION_SCENARIOS),

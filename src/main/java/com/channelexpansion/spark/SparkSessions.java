@@ -1,5 +1,8 @@
 package com.channelexpansion.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -20,7 +23,8 @@ public final class SparkSessions {
     if (master != null) {
       builder.master(master).config("spark.ui.enabled", "false");
     }
-    return builder
+    SparkSession spark =
+        builder
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
@@ -30,6 +34,21 @@ public final class SparkSessions {
         // The job writes its own _SUCCESS marker last; Spark's per-folder one would be misleading.
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
+        .config("spark.sql.debug.maxToStringFields", "200")
         .getOrCreate();
+    withoutChecksumFiles(spark);
+    return spark;
+  }
+
+  /**
+   * The local file system writes a hidden {@code .name.crc} beside every file; in a folder an
+   * executive opens they are clutter, and Parquet carries its own checksums.
+   */
+  private static void withoutChecksumFiles(SparkSession spark) {
+    try {
+      FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()).setWriteChecksum(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the local file system", e);
+    }
   }
 }
