@@ -32,18 +32,23 @@ public final class ChannelExpansion implements Runnable {
 
   /** Runs the command line and returns its exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output and error streams. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new ChannelExpansion());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           int code = exitCodeOf(exception);
-          PrintWriter err = cmd.getErr();
-          err.println("channel-expansion: " + oneLine(exception));
-          if (code == ExitCode.INTERNAL_ERROR || System.getenv("CHANNEL_EXPANSION_TRACE") != null) {
-            if (System.getenv("CHANNEL_EXPANSION_TRACE") != null) {
-              exception.printStackTrace(err);
-            }
+          PrintWriter errors = cmd.getErr();
+          errors.println("channel-expansion: " + oneLine(exception));
+          if (System.getenv("CHANNEL_EXPANSION_TRACE") != null) {
+            exception.printStackTrace(errors);
           }
-          err.flush();
+          errors.flush();
           return code;
         });
     commandLine.setExitCodeExceptionMapper(ChannelExpansion::exitCodeOf);

@@ -15,6 +15,7 @@ import com.channelexpansion.publish.ReportsLayout;
 import com.channelexpansion.report.ReportJob;
 import com.channelexpansion.report.ReportResult;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,14 +36,19 @@ final class JobRun implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final JobOptions options;
+  private final PrintWriter out;
   private final Definitions definitions;
   private final ReferenceData reference;
   private final String runId;
   private final WarehouseLayout warehouse;
   private SparkSession spark;
+  /** False when a session already existed (tests, notebooks): then it is not ours to stop. */
+  private boolean ownsSpark;
 
-  private JobRun(JobOptions options, Definitions definitions, ReferenceData reference) {
+  private JobRun(
+      JobOptions options, PrintWriter out, Definitions definitions, ReferenceData reference) {
     this.options = options;
+    this.out = out;
     this.definitions = definitions;
     this.reference = reference;
     this.runId =
@@ -53,7 +59,7 @@ final class JobRun implements AutoCloseable {
   }
 
   /** Loads and checks every definition and reference file; fails before Spark starts. */
-  static JobRun open(JobOptions options) {
+  static JobRun open(JobOptions options, PrintWriter out) {
     StepLog step = StepLog.start("config");
     Definitions definitions = DefinitionsLoader.load(Path.of(options.config));
     ReferenceData reference = ReferenceDataLoader.load(
@@ -66,12 +72,13 @@ final class JobRun implements AutoCloseable {
             reference.accounts().size(),
             reference.reps().size(),
             reference.fxRates().size()));
-    return new JobRun(options, definitions, reference);
+    return new JobRun(options, out, definitions, reference);
   }
 
   private SparkSession spark() {
     if (spark == null) {
       StepLog step = StepLog.start("spark");
+      ownsSpark = SparkSession.getDefaultSession().isEmpty();
       spark = SparkSessions.create("channel-expansion", options.sparkMaster(), 8);
       step.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
     }
@@ -112,7 +119,7 @@ final class JobRun implements AutoCloseable {
                 asOf,
                 runId)
             .execute(manifest);
-    System.out.printf(
+    out.printf(
         "report as_of=%s: %d counted lines; customers %s; net revenue TTM %s %s%n"
             + "  reports: %s (customers/, revenue_monthly/, commissions/, executive_summary.csv,"
             + " channel_definitions.csv, commission_scenarios.csv, manifest.json)%n",
@@ -131,7 +138,7 @@ final class JobRun implements AutoCloseable {
     Map<String, Object> manifest = new LinkedHashMap<>(IngestManifest.of(result));
     manifest.put("versions", versions());
     JsonDocument.write(manifest, warehouse.ingestManifest(), spark().sparkContext().hadoopConfiguration());
-    System.out.printf(
+    out.printf(
         "ingest: %d rows read, %d accepted, %d rejected, %d duplicates dropped -> %d order lines%n"
             + "  warehouse: %s (order_lines/, rejects/, ingest_manifest.json)%n",
         result.rowsRead(),
@@ -153,7 +160,7 @@ final class JobRun implements AutoCloseable {
 
   @Override
   public void close() {
-    if (spark != null) {
+    if (spark != null && ownsSpark) {
       spark.stop();
     }
   }
