@@ -2,6 +2,8 @@ package com.channelexpansion.cli;
 
 import com.channelexpansion.config.ConfigurationException;
 import com.channelexpansion.ingest.DataQualityGateException;
+import com.channelexpansion.publish.LockHeldException;
+import com.channelexpansion.publish.Versions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +67,9 @@ public final class ChannelExpansion implements Runnable {
     if (exception instanceof DataQualityGateException) {
       return ExitCode.DATA_QUALITY_GATE;
     }
+    if (exception instanceof LockHeldException) {
+      return ExitCode.LOCK_HELD;
+    }
     return ExitCode.INTERNAL_ERROR;
   }
 
@@ -82,12 +87,8 @@ public final class ChannelExpansion implements Runnable {
   public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"channel-expansion " + appVersion()};
+      return new String[] {"channel-expansion " + Versions.application()};
     }
   }
 
-  public static String appVersion() {
-    String version = ChannelExpansion.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
-  }
 }

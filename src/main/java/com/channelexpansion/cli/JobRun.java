@@ -7,29 +7,34 @@ import com.channelexpansion.config.ReferenceDataLoader;
 import com.channelexpansion.ingest.IngestJob;
 import com.channelexpansion.ingest.IngestResult;
 import com.channelexpansion.publish.IngestManifest;
-import com.channelexpansion.publish.JsonDocument;
-import com.channelexpansion.spark.SparkSessions;
-import com.channelexpansion.warehouse.WarehouseLayout;
 import com.channelexpansion.publish.InputChecksums;
+import com.channelexpansion.publish.JsonDocument;
+import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ReportsLayout;
+import com.channelexpansion.publish.Versions;
+import com.channelexpansion.publish.WarehouseLock;
 import com.channelexpansion.report.ReportJob;
 import com.channelexpansion.report.ReportResult;
+import com.channelexpansion.spark.SparkSessions;
+import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.apache.hadoop.conf.Configuration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the job: checks the definitions and reference data before any Spark work, starts the
- * SparkSession, then runs the steps the command asks for, in order.
+ * One run of the job, in order: check the definitions and reference data (before anything else),
+ * take the warehouse lock, complete any publish a killed run had committed, clear stale staging,
+ * start Spark, then the steps the command asks for. Closing releases the lock and stops Spark.
  */
 final class JobRun implements AutoCloseable {
   private static final DateTimeFormatter RUN_ID =
@@ -41,12 +46,15 @@ final class JobRun implements AutoCloseable {
   private final ReferenceData reference;
   private final String runId;
   private final WarehouseLayout warehouse;
+  private final ReportsLayout reports;
+  private final WarehouseLock lock;
   private SparkSession spark;
   /** False when a session already existed (tests, notebooks): then it is not ours to stop. */
   private boolean ownsSpark;
 
   private JobRun(
-      JobOptions options, PrintWriter out, Definitions definitions, ReferenceData reference) {
+      JobOptions options, PrintWriter out, Definitions definitions, ReferenceData reference)
+      throws IOException {
     this.options = options;
     this.out = out;
     this.definitions = definitions;
@@ -56,13 +64,23 @@ final class JobRun implements AutoCloseable {
             + "-"
             + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     this.warehouse = new WarehouseLayout(options.warehouse);
+    this.reports = new ReportsLayout(options.reports);
+    Configuration conf = hadoopConfiguration();
+    this.lock = WarehouseLock.acquire(warehouse.root(), runId, conf);
+    try {
+      recoverAndClean(conf);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
-  /** Loads and checks every definition and reference file; fails before Spark starts. */
-  static JobRun open(JobOptions options, PrintWriter out) {
+  /** Loads and checks every definition and reference file, then takes the warehouse lock. */
+  static JobRun open(JobOptions options, PrintWriter out) throws IOException {
     StepLog step = StepLog.start("config");
     Definitions definitions = DefinitionsLoader.load(Path.of(options.config));
-    ReferenceData reference = ReferenceDataLoader.load(
+    ReferenceData reference =
+        ReferenceDataLoader.load(
             Path.of(options.reference), definitions.settings().reportingCurrency());
     step.done(
         String.format(
@@ -73,6 +91,39 @@ final class JobRun implements AutoCloseable {
             reference.reps().size(),
             reference.fxRates().size()));
     return new JobRun(options, out, definitions, reference);
+  }
+
+  /**
+   * The Hadoop configuration before Spark starts (the lock is taken first, so a second run
+   * refuses at once): defaults plus any {@code spark.hadoop.*} setting spark-submit passed.
+   */
+  private static Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            name -> {
+              if (name.startsWith("spark.hadoop.")) {
+                conf.set(name.substring("spark.hadoop.".length()), System.getProperty(name));
+              }
+            });
+    return conf;
+  }
+
+  /** Completes publishes a killed run committed, then drops what killed runs left in staging. */
+  private void recoverAndClean(Configuration conf) throws IOException {
+    FileSystem warehouseFs = warehouse.fileSystem(conf);
+    FileSystem reportsFs = reports.root().getFileSystem(conf);
+    int completed =
+        PublishJournal.recover(warehouseFs, warehouse.journal())
+            + PublishJournal.recover(reportsFs, reports.journal());
+    if (completed > 0) {
+      StepLog.warn("Completed " + completed + " publish(es) that an interrupted run had committed");
+    }
+    warehouseFs.delete(warehouse.stagingRoot(), true);
+    warehouseFs.delete(new org.apache.hadoop.fs.Path(warehouse.root(), "_replaced"), true);
+    reportsFs.delete(reports.stagingRoot(), true);
+    reportsFs.delete(new org.apache.hadoop.fs.Path(reports.root(), "_replaced"), true);
   }
 
   private SparkSession spark() {
@@ -86,15 +137,30 @@ final class JobRun implements AutoCloseable {
   }
 
   /** The as-of date: --as-of, else yesterday in the configured time zone. */
-  LocalDate asOf() {
+  LocalDate defaultAsOf() {
     return options.asOf != null
         ? options.asOf
         : LocalDate.now(definitions.settings().timeZone()).minusDays(1);
   }
 
-  /** Builds and publishes the reports; {@code ingest} is this run's ingest, or null. */
-  ReportResult report(IngestResult ingest) throws IOException {
-    LocalDate asOf = asOf();
+  IngestResult ingest() throws IOException {
+    IngestResult result =
+        new IngestJob(spark(), definitions, reference, options.input, warehouse, runId).execute();
+    out.printf(
+        "ingest: %d new or changed files, %d rows read, %d accepted, %d rejected; %d files already"
+            + " ingested%n  warehouse: %s (order_lines/ %d lines, rejects/, ingest_manifest.json)%n",
+        result.files().size(),
+        result.rowsRead(),
+        result.rowsAccepted(),
+        result.rowsRejected(),
+        result.filesUnchanged(),
+        warehouse.root(),
+        result.orderLines());
+    return result;
+  }
+
+  /** Builds and publishes the reports for {@code asOf}; {@code ingest} is this run's, or null. */
+  ReportResult report(IngestResult ingest, LocalDate asOf) throws IOException {
     Configuration conf = spark().sparkContext().hadoopConfiguration();
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
@@ -104,20 +170,13 @@ final class JobRun implements AutoCloseable {
     inputs.put("reference", InputChecksums.of(Path.of(options.reference)));
     manifest.put("inputs", inputs);
     if (ingest != null) {
-      manifest.put("ingest", IngestManifest.of(ingest));
+      manifest.put("ingest", IngestManifest.of(ingest, Versions.of(spark())));
     } else if (warehouse.fileSystem(conf).exists(warehouse.ingestManifest())) {
       manifest.put("ingest", JsonDocument.read(warehouse.ingestManifest(), conf));
     }
-    manifest.put("versions", versions());
+    manifest.put("versions", Versions.of(spark()));
     ReportResult result =
-        new ReportJob(
-                spark(),
-                definitions,
-                reference,
-                warehouse,
-                new ReportsLayout(options.reports),
-                asOf,
-                runId)
+        new ReportJob(spark(), definitions, reference, warehouse, reports, asOf, runId)
             .execute(manifest);
     out.printf(
         "report as_of=%s: %d counted lines; customers %s; net revenue TTM %s %s%n"
@@ -132,36 +191,14 @@ final class JobRun implements AutoCloseable {
     return result;
   }
 
-  IngestResult ingest() throws IOException {
-    IngestResult result =
-        new IngestJob(spark(), definitions, reference, options.input, warehouse, runId).execute();
-    Map<String, Object> manifest = new LinkedHashMap<>(IngestManifest.of(result));
-    manifest.put("versions", versions());
-    JsonDocument.write(manifest, warehouse.ingestManifest(), spark().sparkContext().hadoopConfiguration());
-    out.printf(
-        "ingest: %d rows read, %d accepted, %d rejected, %d duplicates dropped -> %d order lines%n"
-            + "  warehouse: %s (order_lines/, rejects/, ingest_manifest.json)%n",
-        result.rowsRead(),
-        result.rowsAccepted(),
-        result.rowsRejected(),
-        result.duplicatesDropped(),
-        result.orderLines(),
-        warehouse.root());
-    return result;
-  }
-
-  Map<String, Object> versions() {
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("channel_expansion", ChannelExpansion.appVersion());
-    versions.put("spark", spark().version());
-    versions.put("java", System.getProperty("java.version"));
-    return versions;
-  }
-
   @Override
-  public void close() {
-    if (spark != null && ownsSpark) {
-      spark.stop();
+  public void close() throws IOException {
+    try {
+      lock.close();
+    } finally {
+      if (spark != null && ownsSpark) {
+        spark.stop();
+      }
     }
   }
 }

@@ -2,7 +2,10 @@ package com.channelexpansion.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import java.time.LocalDate;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,10 +20,32 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin JobOptions options;
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--from",
+      description = "Backfill: first as-of date of a range (with --to); each date gets its folder.")
+  LocalDate from;
+
+  @Option(names = "--to", description = "Backfill: last as-of date of the range, inclusive.")
+  LocalDate to;
+
   @Override
   public Integer call() throws Exception {
+    if ((from == null) != (to == null) || (from != null && options.asOf != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "Give either --as-of, or both --from and --to");
+    }
+    if (from != null && from.isAfter(to)) {
+      throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+    }
     try (JobRun run = JobRun.open(options, spec.commandLine().getOut())) {
-      run.report(null);
+      if (from == null) {
+        run.report(null, run.defaultAsOf());
+      } else {
+        // Each date is computed from the warehouse alone, so the order of dates does not matter.
+        for (LocalDate asOf = from; !asOf.isAfter(to); asOf = asOf.plusDays(1)) {
+          run.report(null, asOf);
+        }
+      }
     }
     return ExitCode.SUCCESS;
   }

@@ -1,6 +1,8 @@
 package com.channelexpansion.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.RepCrediting;
@@ -9,8 +11,13 @@ import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.ingest.read.ExportFileParser;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.FxRateTable;
-import com.channelexpansion.publish.FolderSwap;
+import com.channelexpansion.publish.CrashPoints;
+import com.channelexpansion.publish.IngestManifest;
+import com.channelexpansion.publish.JsonDocument;
 import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.publish.PublishJournal;
+import com.channelexpansion.publish.PublishJournal.Move;
+import com.channelexpansion.publish.Versions;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.RejectColumns;
 import com.channelexpansion.warehouse.WarehouseLayout;
@@ -22,28 +29,42 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Ingest: reads every export file, validates each record (rule 1), keeps the latest version of
- * each line (rule 2), credits it (rule 10) and publishes {@code order_lines/} and {@code rejects/}
- * in the warehouse, with a manifest reconciling rows read, accepted and rejected per file.
+ * Ingest: reads the export files the warehouse does not hold yet, validates each record (rule 1),
+ * keeps the latest version of each line over everything ingested (rule 2), credits it (rule 10)
+ * and publishes {@code order_lines/} and {@code rejects/}, with a manifest reconciling rows read,
+ * accepted and rejected per file.
  *
- * <p>Files are parsed once: validated rows are staged as Parquet in the run's staging folder and
- * every later step reads that. Nothing in the published warehouse changes until every table is
- * complete; a run that fails the data-quality gate (rule 12) leaves the warehouse as it was and
- * writes its rejects to {@code failed-runs/<run-id>/rejects/} so the user can see why.
+ * <p>Incremental: the ledger lists each ingested file's checksum and the batch of versions it
+ * brought ({@code _versions/batch=<run-id>/}). A run reads only new or changed files; a changed
+ * file's new batch replaces the rows it brought before; a file delivered again under another name
+ * is not read twice. order_lines/ is then resolved from all current versions, so it always equals
+ * a full rebuild from the same files. A run that finds nothing new changes nothing.
+ *
+ * <p>Safe: files are parsed once, into staging; the data-quality gate (rule 12) judges only the
+ * rows this run read, and a failed run writes its rejects to {@code failed-runs/<run-id>/} and
+ * changes nothing else. Everything is published in one {@link PublishJournal} commit. The caller
+ * holds the warehouse lock.
  */
 public final class IngestJob {
   /** Rows per order_lines file: large enough for efficient scans, small enough to parallelize. */
   private static final long ROWS_PER_FILE = 2_000_000L;
+
+  private static final String BATCH = "batch";
 
   private final SparkSession spark;
   private final Definitions definitions;
@@ -70,38 +91,59 @@ public final class IngestJob {
   public IngestResult execute() throws IOException {
     Map<String, Double> seconds = new LinkedHashMap<>();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    FileSystem fs = warehouse.fileSystem(conf);
+    IngestLedger ledger = IngestLedger.read(fs, warehouse.ledger());
 
     StepLog find = StepLog.start("find");
     List<ExportFile> found = ExportFileFinder.find(inputDir, conf);
+    List<ExportFile> toRead = new ArrayList<>();
     List<String> headerless = new ArrayList<>();
-    List<ExportFile> readable = new ArrayList<>();
+    List<String> duplicateDeliveries = new ArrayList<>();
+    int unchanged = 0;
     for (ExportFile file : found) {
-      if (hasHeader(file, conf)) {
-        readable.add(file);
-      } else {
+      Optional<String> twin = ledger.sameBytesAs(file);
+      if (ledger.holds(file)) {
+        unchanged++;
+      } else if (twin.isPresent() && !ledger.files().containsKey(file.relativePath())) {
+        duplicateDeliveries.add(file.relativePath() + " (same bytes as " + twin.get() + ")");
+        StepLog.warn("Skipping a second delivery of " + twin.get() + ": " + file.relativePath());
+      } else if (!hasHeader(file, conf)) {
         headerless.add(file.relativePath());
         StepLog.warn("Skipping export without a header: " + file.relativePath());
+      } else {
+        toRead.add(file);
       }
     }
-    long bytes = found.stream().mapToLong(ExportFile::sizeBytes).sum();
+    long bytes = toRead.stream().mapToLong(ExportFile::sizeBytes).sum();
     seconds.put(
         "find",
         find.done(
             String.format(
-                "%d export files, %.1f MB, %d without header (%s)",
-                found.size(), bytes / 1e6, headerless.size(), inputDir)));
+                "%d export files: %d new or changed (%.1f MB), %d already ingested, %d without header (%s)",
+                found.size(), toRead.size(), bytes / 1e6, unchanged, headerless.size(), inputDir)));
+    boolean warehouseExists = fs.exists(warehouse.orderLines());
+    if (toRead.isEmpty() && warehouseExists) {
+      long orderLines = spark.read().parquet(warehouse.orderLines().toString()).count();
+      StepLog.info("Nothing new to ingest: the warehouse is unchanged");
+      return new IngestResult(
+          runId, List.of(), unchanged, duplicateDeliveries, headerless, 0, orderLines, false, seconds);
+    }
 
     StepLog validate = StepLog.start("validate");
     Path staging = warehouse.staging(runId);
-    Path validatedPath = new Path(staging, "validated");
+    Path stagedBatch = new Path(staging, "batch");
     ExportLineValidator validator =
         new ExportLineValidator(
             definitions.settings(),
             definitions.channelDefinitions(),
             new FxRateTable(reference.fxRates(), definitions.settings().reportingCurrency()));
-    ExportReading.validatedRows(spark, readable, validator).write().parquet(validatedPath.toString());
-    Dataset<Row> validated = spark.read().schema(ValidatedRows.SCHEMA).parquet(validatedPath.toString());
-    List<FileReconciliation> files = reconcile(found, validated);
+    ExportReading.validatedRows(spark, toRead, validator)
+        .write()
+        .option("compression", "snappy")
+        .parquet(stagedBatch.toString());
+    CrashPoints.reached("ingest.validated");
+    Dataset<Row> batch = spark.read().schema(ValidatedRows.SCHEMA).parquet(stagedBatch.toString());
+    List<FileReconciliation> files = reconcile(toRead, batch);
     long read = files.stream().mapToLong(FileReconciliation::rowsRead).sum();
     long rejected = files.stream().mapToLong(FileReconciliation::rowsRejected).sum();
     seconds.put(
@@ -115,23 +157,23 @@ public final class IngestJob {
         DataQualityGate.evaluate(read, rejected, definitions.settings().maxRejectRatio());
     if (!verdict.passed()) {
       Path failedRejects = warehouse.failedRunRejects(runId);
-      writeRejects(validated, failedRejects);
-      deleteStaging(conf);
-      throw new DataQualityGateException(
-          verdict.message() + "; rejected rows in " + failedRejects);
+      writeRejects(batch, failedRejects);
+      fs.delete(staging, true);
+      throw new DataQualityGateException(verdict.message() + "; rejected rows in " + failedRejects);
     }
 
     StepLog resolve = StepLog.start("resolve");
+    IngestLedger nextLedger = ledger.with(toRead, runId);
+    Dataset<Row> versions = currentVersions(ledger, toRead, batch, fs);
     Dataset<Row> accepted =
-        validated
+        versions
             .where(col(ValidatedRows.REJECT_REASON).isNull())
             .drop(ValidatedRows.REJECT_REASON, RejectColumns.RAW_RECORD);
-    Dataset<Row> credited =
-        RepCrediting.credit(
-            LatestVersions.keepLatest(accepted), reference.accounts(), reference.reps());
-    Dataset<Row> orderLines = credited.select(columns(OrderLineColumns.SCHEMA.fieldNames()));
-    long acceptedRows = read - rejected;
-    int outputFiles = (int) Math.max(1, (acceptedRows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+    Dataset<Row> orderLines =
+        RepCrediting.credit(LatestVersions.keepLatest(accepted), reference.accounts(), reference.reps())
+            .select(columns(OrderLineColumns.SCHEMA.fieldNames()));
+    long acceptedVersions = accepted.count();
+    int outputFiles = (int) Math.max(1, (acceptedVersions + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
     Path stagedOrderLines = new Path(staging, "order_lines");
     ParquetTableWriter.write(
         orderLines,
@@ -140,22 +182,82 @@ public final class IngestJob {
         columns(OrderLineColumns.ORDER_ID),
         columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
     long orderLineRows = spark.read().parquet(stagedOrderLines.toString()).count();
-    long duplicates = acceptedRows - orderLineRows;
     Path stagedRejects = new Path(staging, "rejects");
-    writeRejects(validated, stagedRejects);
+    writeRejects(versions, stagedRejects);
+    Path stagedLedger = new Path(staging, "ledger.json");
+    nextLedger.write(fs, stagedLedger);
     seconds.put(
         "resolve",
         resolve.done(
             String.format(
-                "%d order lines (%d duplicates dropped), %d rejects", orderLineRows, duplicates, rejected)));
+                "%d order lines from %d accepted versions of %d files",
+                orderLineRows, acceptedVersions, nextLedger.files().size())));
 
     StepLog publish = StepLog.start("publish");
-    FileSystem fs = warehouse.fileSystem(conf);
-    FolderSwap.replace(fs, stagedOrderLines, warehouse.orderLines(), warehouse.aside(runId, "order_lines"));
-    FolderSwap.replace(fs, stagedRejects, warehouse.rejects(), warehouse.aside(runId, "rejects"));
-    deleteStaging(conf);
+    IngestResult result =
+        new IngestResult(
+            runId, files, unchanged, duplicateDeliveries, headerless,
+            acceptedVersions - orderLineRows, orderLineRows, true, seconds);
+    Path stagedManifest = new Path(staging, "ingest_manifest.json");
+    JsonDocument.write(IngestManifest.of(result, Versions.of(spark)), stagedManifest, conf);
+    CrashPoints.reached("ingest.staged");
+    PublishJournal.commit(
+        fs,
+        warehouse.journal(),
+        runId,
+        List.of(
+            Move.of(stagedBatch, warehouse.batch(runId), warehouse.aside(runId, "batch")),
+            Move.of(stagedOrderLines, warehouse.orderLines(), warehouse.aside(runId, "order_lines")),
+            Move.of(stagedRejects, warehouse.rejects(), warehouse.aside(runId, "rejects")),
+            Move.of(stagedLedger, warehouse.ledger(), warehouse.aside(runId, "ledger.json")),
+            Move.of(stagedManifest, warehouse.ingestManifest(), warehouse.aside(runId, "ingest_manifest.json"))),
+        () -> CrashPoints.reached("ingest.committed"));
+    fs.delete(staging, true);
+    dropDeadBatches(fs, nextLedger);
     seconds.put("publish", publish.done("warehouse at " + warehouse.root()));
-    return new IngestResult(runId, files, headerless, duplicates, orderLineRows, seconds);
+    return result;
+  }
+
+  /**
+   * The versions every ingested file stands for: earlier batches, without the rows of files this
+   * run read again, plus this run's batch.
+   */
+  private Dataset<Row> currentVersions(
+      IngestLedger ledger, List<ExportFile> reread, Dataset<Row> batch, FileSystem fs)
+      throws IOException {
+    Dataset<Row> current = batch.withColumn(BATCH, lit(runId));
+    Map<String, String> kept = new TreeMap<>();
+    ledger.files().forEach((file, entry) -> kept.put(file, entry.batch()));
+    reread.forEach(file -> kept.remove(file.relativePath()));
+    if (kept.isEmpty() || !fs.exists(warehouse.versions())) {
+      return current;
+    }
+    StructType keys =
+        new StructType()
+            .add(OrderLineColumns.SOURCE_FILE, DataTypes.StringType)
+            .add(BATCH, DataTypes.StringType);
+    List<Row> keyRows = new ArrayList<>();
+    kept.forEach((file, b) -> keyRows.add(RowFactory.create(file, b)));
+    Dataset<Row> earlier =
+        spark.read()
+            .schema(ValidatedRows.SCHEMA.add(BATCH, DataTypes.StringType))
+            .option("basePath", warehouse.versions().toString())
+            .parquet(warehouse.versions().toString())
+            .join(broadcast(spark.createDataFrame(keyRows, keys)), new String[] {OrderLineColumns.SOURCE_FILE, BATCH});
+    return current.unionByName(earlier);
+  }
+
+  /** Deletes batches no file stands for any more (every file in them was re-read since). */
+  private void dropDeadBatches(FileSystem fs, IngestLedger ledger) throws IOException {
+    if (!fs.exists(warehouse.versions())) {
+      return;
+    }
+    for (FileStatus status : fs.listStatus(warehouse.versions())) {
+      String name = status.getPath().getName();
+      if (name.startsWith(BATCH + "=") && !ledger.liveBatches().contains(name.substring(BATCH.length() + 1))) {
+        fs.delete(status.getPath(), true);
+      }
+    }
   }
 
   private static boolean hasHeader(ExportFile file, Configuration conf) throws IOException {
@@ -203,10 +305,6 @@ public final class IngestJob {
                 col(RejectColumns.RAW_RECORD));
     ParquetTableWriter.writeSingleFile(
         rejects, target, columns(RejectColumns.SOURCE_FILE, RejectColumns.SOURCE_LINE));
-  }
-
-  private void deleteStaging(Configuration conf) throws IOException {
-    warehouse.fileSystem(conf).delete(warehouse.staging(runId), true);
   }
 
   private static Column[] columns(String... names) {

@@ -6,18 +6,24 @@ import java.util.Map;
 /**
  * The counts of one ingest run.
  *
- * @param files per-file reconciliation, in file order
+ * @param files per-file reconciliation of the files this run read, in file order
+ * @param filesUnchanged export files skipped because the warehouse already holds their bytes
+ * @param duplicateDeliveries files skipped because another path with the same bytes is ingested
  * @param headerlessFiles files skipped because they hold no header at all
- * @param duplicatesDropped accepted rows that lost to a later version of the same line
- * @param orderLines rows written to order_lines/
+ * @param duplicatesDropped accepted versions in the warehouse that lost to a later version
+ * @param orderLines rows of order_lines/ after this run
+ * @param published whether this run changed the warehouse (false when nothing was new)
  * @param secondsByStep wall seconds of each step, in step order
  */
 public record IngestResult(
     String runId,
     List<FileReconciliation> files,
+    int filesUnchanged,
+    List<String> duplicateDeliveries,
     List<String> headerlessFiles,
     long duplicatesDropped,
     long orderLines,
+    boolean published,
     Map<String, Double> secondsByStep) {
 
   public long rowsRead() {

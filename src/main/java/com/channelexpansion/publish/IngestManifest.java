@@ -7,20 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ingest part of a manifest: inputs with checksums and the reconciliation of every row. */
+/**
+ * The ingest part of a manifest: the files this run read, with checksums, and the reconciliation
+ * of every row they held (read = accepted + rejected, per file and by reason).
+ */
 public final class IngestManifest {
   private IngestManifest() {}
 
-  public static Map<String, Object> of(IngestResult result) {
+  public static Map<String, Object> of(IngestResult result, Map<String, Object> versions) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("run_id", result.runId());
+    doc.put("changed_warehouse", result.published());
     Map<String, Object> rows = new LinkedHashMap<>();
     rows.put("read", result.rowsRead());
     rows.put("accepted", result.rowsAccepted());
     rows.put("rejected", result.rowsRejected());
     rows.put("rejected_by_reason", FileReconciliation.totalByReason(result.files()));
-    rows.put("duplicates_dropped", result.duplicatesDropped());
-    rows.put("order_lines", result.orderLines());
+    rows.put("duplicates_dropped_in_warehouse", result.duplicatesDropped());
+    rows.put("order_lines_in_warehouse", result.orderLines());
     doc.put("rows", rows);
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (FileReconciliation file : result.files()) {
@@ -35,10 +39,13 @@ public final class IngestManifest {
       inputs.add(entry);
     }
     doc.put("inputs", inputs);
+    doc.put("files_unchanged", result.filesUnchanged());
     Map<String, Object> warnings = new LinkedHashMap<>();
     warnings.put("files_without_header", result.headerlessFiles());
+    warnings.put("duplicate_deliveries", result.duplicateDeliveries());
     doc.put("warnings", warnings);
     doc.put("seconds_by_step", result.secondsByStep());
+    doc.put("versions", versions);
     return doc;
   }
 }

@@ -32,6 +32,15 @@ public final class ReportsLayout {
     return new Path(root, "_replaced/" + runId + "/" + folderName(asOf));
   }
 
+  /** Committed publish journals not yet completed (see PublishJournal). */
+  public Path journal() {
+    return new Path(root, "_journal");
+  }
+
+  public Path stagingRoot() {
+    return new Path(root, "_staging");
+  }
+
   public Path stagingRun(String runId) {
     return new Path(root, "_staging/" + runId);
   }

@@ -13,7 +13,8 @@ import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.ConfigurationException;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
-import com.channelexpansion.publish.FolderSwap;
+import com.channelexpansion.publish.CrashPoints;
+import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.ReportsLayout;
 import com.channelexpansion.warehouse.OrderLineColumns;
@@ -48,7 +49,7 @@ import org.apache.spark.storage.StorageLevel;
  * executive_summary.csv, channel_definitions.csv, commission_scenarios.csv and manifest.json.
  *
  * <p>Everything is written to a staging folder outside the published tree, {@code _SUCCESS}
- * last, and the folder is then renamed into {@code as_of=YYYY-MM-DD/}: a reader sees the previous
+ * last, and the folder is then renamed into {@code as_of=YYYY-MM-DD/} through a {@link PublishJournal}: a reader sees the previous
  * folder or the complete new one, never a part. Lines are credited again with the reference data
  * of this run, so an edit to accounts.csv shows in the next report even without a new ingest.
  */
@@ -206,7 +207,12 @@ public final class ReportJob {
     com.channelexpansion.publish.JsonDocument.write(manifest, new Path(staging, MANIFEST), conf);
     afterEachOutput.accept(MANIFEST);
     com.channelexpansion.publish.JsonDocument.touch(new Path(staging, ReportsLayout.SUCCESS_MARKER), conf);
-    FolderSwap.replace(fs, staging, published, reports.aside(runId, asOf));
+    PublishJournal.commit(
+        fs,
+        reports.journal(),
+        runId + "-" + asOf,
+        List.of(PublishJournal.Move.of(staging, published, reports.aside(runId, asOf))),
+        () -> CrashPoints.reached("report.committed"));
     fs.delete(reports.asideRun(runId), true);
     seconds.put("publish", publish.done("reports at " + published));
     return result;

@@ -39,14 +39,39 @@ public final class WarehouseLayout {
     return new Path(root, "ingest_manifest.json");
   }
 
+  /** Every version of every line each ingested file brought, one {@code batch=<run-id>} per run. */
+  public Path versions() {
+    return new Path(root, "_versions");
+  }
+
+  /** The versions one run read. */
+  public Path batch(String runId) {
+    return new Path(versions(), "batch=" + runId);
+  }
+
+  /** Which batch stands for each ingested export file. */
+  public Path ledger() {
+    return new Path(root, "_state/ledger.json");
+  }
+
+  /** Committed publish journals not yet completed (see PublishJournal). */
+  public Path journal() {
+    return new Path(root, "_journal");
+  }
+
+  /** The lock file's folder: the warehouse root. */
+  public Path stagingRoot() {
+    return new Path(root, "_staging");
+  }
+
   /** Where a run writes before anything is published. */
   public Path staging(String runId) {
     return new Path(root, "_staging/" + runId);
   }
 
   /** Where a replaced table waits until its successor is in place. */
-  public Path aside(String runId, String table) {
-    return new Path(root, "_replaced/" + runId + "/" + table);
+  public Path aside(String runId, String name) {
+    return new Path(root, "_replaced/" + runId + "/" + name);
   }
 
   /** The rejected rows of a run that failed the data-quality gate. */

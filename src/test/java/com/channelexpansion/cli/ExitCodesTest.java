@@ -36,13 +36,17 @@ class ExitCodesTest {
   private record Outcome(int code, String out, String err) {}
 
   private static Outcome run(Path config, Path warehouse, String... command) {
+    return run(samples.resolve("exports"), config, warehouse, command);
+  }
+
+  private static Outcome run(Path input, Path config, Path warehouse, String... command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String[] args =
         Stream.concat(
                 Stream.of(command),
                 Stream.of(
-                    "--input", samples.resolve("exports").toString(),
+                    "--input", input.toString(),
                     "--reference", samples.resolve("reference").toString(),
                     "--config", config.toString(),
                     "--warehouse", warehouse.toString(),
@@ -96,9 +100,25 @@ class ExitCodesTest {
                 + "current,,,ONLINE,*,-0.01,false\n");
     Path warehouse = dir.resolve("wh-config");
     Outcome outcome = run(config, warehouse, "nightly");
+    assertFalse(outcome.err().isEmpty());
     assertEquals(ExitCode.CONFIGURATION, outcome.code());
     assertOneLine(outcome.err(), "commission-plans.csv line 3");
     assertFalse(Files.exists(warehouse), "nothing written before the definitions are checked");
+  }
+
+  @Test
+  void aSecondRunWhileOneHoldsTheLockExitsFive() throws IOException {
+    Path warehouse = dir.resolve("wh-locked");
+    Files.createDirectories(warehouse);
+    // This very JVM is alive: its lock is not stale.
+    Files.writeString(
+        warehouse.resolve("_lock"),
+        "run_id=the-other-run\nhost=" + java.net.InetAddress.getLocalHost().getHostName()
+            + "\npid=" + ProcessHandle.current().pid() + "\nstarted_at=2026-11-26T01:00:00Z\n");
+    Outcome outcome = run(samples.resolve("config"), warehouse, "nightly");
+    assertEquals(ExitCode.LOCK_HELD, outcome.code());
+    assertOneLine(outcome.err(), "another run holds the warehouse lock (run the-other-run");
+    assertFalse(Files.exists(warehouse.resolve("order_lines")));
   }
 
   @Test
@@ -109,22 +129,45 @@ class ExitCodesTest {
   }
 
   @Test
-  void qualityGateExitsFourAndLeavesThePublishedWarehouseAsItWas() throws IOException {
+  void qualityGateJudgesTheRowsOfThisRunExitsFourAndLeavesTheWarehouseAsItWas() throws IOException {
+    Path input = dir.resolve("gate-input");
+    copyTree(samples.resolve("exports"), input);
     Path warehouse = dir.resolve("wh-gate");
-    assertEquals(ExitCode.SUCCESS, run(samples.resolve("config"), warehouse, "ingest").code());
+    assertEquals(ExitCode.SUCCESS, run(input, samples.resolve("config"), warehouse, "ingest").code());
     Path orderLines = warehouse.resolve("order_lines/part-00000.snappy.parquet");
     byte[] before = Files.readAllBytes(orderLines);
-    String settings =
-        Files.readString(samples.resolve("config/settings.csv"))
-            .replaceAll("max_reject_ratio,[0-9.]+", "max_reject_ratio,0.001");
-    Outcome outcome = run(configWith("settings.csv", settings), warehouse, "nightly");
-    assertEquals(ExitCode.DATA_QUALITY_GATE, outcome.code());
-    assertOneLine(outcome.err(), "data-quality gate failed");
+
+    // A new file of 4 rows, 2 bad: 0.5 of this run's rows, though far below 0.005 of all rows.
+    Files.writeString(
+        input.resolve("late-delivery.csv"),
+        "order_id,line_number,order_timestamp,customer_id,order_source,quantity,unit_price,currency\n"
+            + "LATE1,1,2026-10-30T10:00:00Z,C00001,WEB,1,10,USD\n"
+            + "LATE1,2,2026-10-30T10:00:00Z,C00001,WEB,1,10,USD\n"
+            + "LATE2,1,2026-10-30T10:00:00Z,C00001,FAX,1,10,USD\n"
+            + "LATE3,1,not-a-date,C00001,WEB,1,10,USD\n");
+    Outcome outcome = run(input, samples.resolve("config"), warehouse, "nightly");
+    assertEquals(ExitCode.DATA_QUALITY_GATE, outcome.code(), outcome.err());
+    assertOneLine(outcome.err(), "data-quality gate failed: 2 of 4 rows rejected");
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(orderLines)), "order_lines unchanged");
     try (Stream<Path> failed = Files.list(warehouse.resolve("failed-runs"))) {
       Path run = failed.findFirst().orElseThrow();
-      assertTrue(Files.isDirectory(run.resolve("rejects")), "the failed run's rejects are kept");
+      assertEquals(
+          2, SharedSpark.get().read().parquet(run.resolve("rejects").toString()).count(),
+          "the failed run's rejects are kept");
     }
     assertFalse(Files.exists(dir.resolve("reports/as_of=" + LocalDate.of(2026, 10, 31))), "no report");
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
   }
 }

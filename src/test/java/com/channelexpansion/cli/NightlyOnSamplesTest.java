@@ -83,7 +83,7 @@ class NightlyOnSamplesTest {
     assertEquals(planted.records(), ((Number) rows.get("read")).longValue(), "rows read");
     assertEquals(planted.rejected(), ((Number) rows.get("rejected")).longValue(), "rows rejected");
     assertEquals(planted.accepted(), ((Number) rows.get("accepted")).longValue(), "rows accepted");
-    assertEquals(planted.duplicates(), ((Number) rows.get("duplicates_dropped")).longValue(), "duplicates");
+    assertEquals(planted.duplicates(), ((Number) rows.get("duplicates_dropped_in_warehouse")).longValue(), "duplicates");
     Map<String, Object> byReason = (Map<String, Object>) rows.get("rejected_by_reason");
     for (RejectReason reason : RejectReason.values()) {
       assertEquals(

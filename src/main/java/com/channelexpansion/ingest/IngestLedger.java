@@ -1,0 +1,88 @@
+package com.channelexpansion.ingest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The export files the warehouse holds, and the batch whose rows stand for each: what makes a
+ * nightly run incremental. A file whose path and checksum are in the ledger is not read again; a
+ * file whose checksum changed is read again and its new batch replaces the rows it brought before.
+ * Files that disappear from --input keep their rows (export folders are often pruned).
+ */
+public final class IngestLedger {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** What the warehouse holds of one file. */
+  public record Entry(long bytes, String sha256, String batch) {}
+
+  private final Map<String, Entry> files;
+
+  private IngestLedger(Map<String, Entry> files) {
+    this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+  }
+
+  public static IngestLedger empty() {
+    return new IngestLedger(Map.of());
+  }
+
+  /** The ledger at {@code path}, or an empty one when the warehouse has none yet. */
+  public static IngestLedger read(FileSystem fs, Path path) throws IOException {
+    if (!fs.exists(path)) {
+      return empty();
+    }
+    try (InputStream in = fs.open(path)) {
+      return new IngestLedger(JSON.readValue(in, new TypeReference<Map<String, Entry>>() {}));
+    }
+  }
+
+  public void write(FileSystem fs, Path path) throws IOException {
+    try (OutputStream out = fs.create(path, false)) {
+      JSON.writeValue(out, files);
+    }
+  }
+
+  public Map<String, Entry> files() {
+    return files;
+  }
+
+  /** True when this exact file (path and checksum) is already in the warehouse. */
+  public boolean holds(ExportFile file) {
+    Entry entry = files.get(file.relativePath());
+    return entry != null && entry.sha256().equals(file.sha256());
+  }
+
+  /** Another path already ingested with the same bytes (a file delivered twice), if any. */
+  public Optional<String> sameBytesAs(ExportFile file) {
+    return files.entrySet().stream()
+        .filter(e -> !e.getKey().equals(file.relativePath()) && e.getValue().sha256().equals(file.sha256()))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** This ledger with {@code read} files now standing for {@code batch}. */
+  public IngestLedger with(Iterable<ExportFile> read, String batch) {
+    Map<String, Entry> next = new HashMap<>(files);
+    for (ExportFile file : read) {
+      next.put(file.relativePath(), new Entry(file.sizeBytes(), file.sha256(), batch));
+    }
+    return new IngestLedger(next);
+  }
+
+  /** The batches some file still stands for: every other batch is garbage. */
+  public java.util.Set<String> liveBatches() {
+    java.util.Set<String> batches = new java.util.TreeSet<>();
+    files.values().forEach(e -> batches.add(e.batch()));
+    return batches;
+  }
+}

@@ -1,0 +1,122 @@
+package com.channelexpansion.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Publishes several staged folders and files as one change. The run first writes every output to
+ * staging, then commits by writing a journal that lists the moves (the commit point: the journal
+ * appears by an atomic rename), then performs them. Each move puts the old version aside, renames
+ * the staged one into place and, once all moves are done, deletes what was put aside.
+ *
+ * <p>A run killed before the commit point changed nothing published; one killed after it is rolled
+ * forward by {@link #recover} at the start of the next run, whose outputs are then those of a run
+ * that was never interrupted. Moves are idempotent, so recovery may itself be interrupted.
+ * On object stores a rename is a copy: there a reader may see a table half replaced while the
+ * moves run (docs/operations.md).
+ */
+public final class PublishJournal {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SUFFIX = ".json";
+
+  private PublishJournal() {}
+
+  /** One staged folder or file to put in place of {@code target}, the old one going to {@code aside}. */
+  public record Move(String staged, String target, String aside) {
+    public static Move of(Path staged, Path target, Path aside) {
+      return new Move(staged.toString(), target.toString(), aside.toString());
+    }
+  }
+
+  /**
+   * Commits and performs {@code moves}.
+   *
+   * @param journalDir folder holding journals, e.g. {@code <warehouse>/_journal}
+   * @param afterCommit called once the journal is written, before any move (fault injection)
+   */
+  public static void commit(
+      FileSystem fs, Path journalDir, String runId, List<Move> moves, Runnable afterCommit)
+      throws IOException {
+    fs.mkdirs(journalDir);
+    Path pending = new Path(journalDir, "." + runId + SUFFIX + ".tmp");
+    try (OutputStream out = fs.create(pending, true)) {
+      out.write(JSON.writeValueAsBytes(moves));
+    }
+    Path journal = new Path(journalDir, runId + SUFFIX);
+    if (!fs.rename(pending, journal)) {
+      throw new IOException("Cannot publish: cannot commit the journal (" + journal + ")");
+    }
+    afterCommit.run();
+    apply(fs, journal, moves);
+  }
+
+  /**
+   * Completes every committed journal under {@code journalDir} (oldest first) and drops
+   * uncommitted ones. Call it under the warehouse lock, before anything else.
+   *
+   * @return the number of journals completed
+   */
+  public static int recover(FileSystem fs, Path journalDir) throws IOException {
+    if (!fs.exists(journalDir)) {
+      return 0;
+    }
+    FileStatus[] entries = fs.listStatus(journalDir);
+    Arrays.sort(entries, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+    int completed = 0;
+    for (FileStatus entry : entries) {
+      String name = entry.getPath().getName();
+      if (name.endsWith(".tmp")) {
+        fs.delete(entry.getPath(), false);
+      } else if (name.endsWith(SUFFIX)) {
+        List<Move> moves;
+        try (InputStream in = fs.open(entry.getPath())) {
+          moves = JSON.readValue(in, new TypeReference<List<Move>>() {});
+        }
+        apply(fs, entry.getPath(), moves);
+        completed++;
+      }
+    }
+    return completed;
+  }
+
+  private static void apply(FileSystem fs, Path journal, List<Move> moves) throws IOException {
+    List<Path> asides = new ArrayList<>();
+    for (Move move : moves) {
+      Path staged = new Path(move.staged());
+      Path target = new Path(move.target());
+      Path aside = new Path(move.aside());
+      asides.add(aside);
+      if (!fs.exists(staged)) {
+        continue; // already in place
+      }
+      fs.mkdirs(target.getParent());
+      if (fs.exists(target)) {
+        if (fs.exists(aside)) {
+          fs.delete(aside, true);
+        }
+        fs.mkdirs(aside.getParent());
+        rename(fs, target, aside);
+      }
+      rename(fs, staged, target);
+    }
+    for (Path aside : asides) {
+      fs.delete(aside, true);
+    }
+    fs.delete(journal, false);
+  }
+
+  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("Cannot publish: rename failed (" + from + " -> " + to + ")");
+    }
+  }
+}
