@@ -113,8 +113,23 @@ public final class CommissionEngine {
       List<CommissionTier> tiers,
       List<Quota> quotas) {
     Map<String, BigDecimal> result = new LinkedHashMap<>();
+    onlineCommissionUnrounded(creditedLinesWithSegment, plans, tiers, quotas)
+        .forEach((plan, exact) -> result.put(plan, exact.setScale(2, RoundingMode.HALF_UP)));
+    return result;
+  }
+
+  /**
+   * {@link #onlineCommission} before its one rounding (12 decimals), for ratios such as the
+   * executive summary's change, which PRODUCT.md computes from unrounded values.
+   */
+  public static Map<String, BigDecimal> onlineCommissionUnrounded(
+      Dataset<Row> creditedLinesWithSegment,
+      List<CommissionPlanRow> plans,
+      List<CommissionTier> tiers,
+      List<Quota> quotas) {
+    Map<String, BigDecimal> result = new LinkedHashMap<>();
     for (String planId : PlanRowMatcher.planIdsInOrder(plans)) {
-      result.put(planId, BigDecimal.ZERO.setScale(2));
+      result.put(planId, BigDecimal.ZERO);
     }
     if (result.isEmpty()) {
       return result;
@@ -127,8 +142,7 @@ public final class CommissionEngine {
             .agg(sum(col(ONLINE_BASE).multiply(col(MULTIPLIER))).as("online_commission"))
             .collectAsList();
     for (Row row : sums) {
-      BigDecimal exact = row.getDecimal(1);
-      result.put(row.getString(0), exact.setScale(2, RoundingMode.HALF_UP));
+      result.put(row.getString(0), row.getDecimal(1));
     }
     return result;
   }

@@ -92,7 +92,18 @@ public final class IngestJob {
     Map<String, Double> seconds = new LinkedHashMap<>();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     FileSystem fs = warehouse.fileSystem(conf);
-    IngestLedger ledger = IngestLedger.read(fs, warehouse.ledger());
+    IngestLedger stored = IngestLedger.read(fs, warehouse.ledger());
+    String validation = DefinitionsFingerprint.validation(definitions, reference);
+    String crediting = DefinitionsFingerprint.crediting(reference);
+    boolean definitionsChanged =
+        stored.validationFingerprint() != null && !stored.validationFingerprint().equals(validation);
+    if (definitionsChanged) {
+      StepLog.warn(
+          "Channel definitions, time zone, reporting currency or FX rates changed since the last"
+              + " ingest: reading every export again");
+    }
+    // Rows validated under other definitions cannot be kept: then every file counts as new.
+    IngestLedger ledger = definitionsChanged ? IngestLedger.empty() : stored;
 
     StepLog find = StepLog.start("find");
     List<ExportFile> found = ExportFileFinder.find(inputDir, conf);
@@ -122,7 +133,7 @@ public final class IngestJob {
                 "%d export files: %d new or changed (%.1f MB), %d already ingested, %d without header (%s)",
                 found.size(), toRead.size(), bytes / 1e6, unchanged, headerless.size(), inputDir)));
     boolean warehouseExists = fs.exists(warehouse.orderLines());
-    if (toRead.isEmpty() && warehouseExists) {
+    if (toRead.isEmpty() && warehouseExists && crediting.equals(ledger.creditingFingerprint())) {
       long orderLines = spark.read().parquet(warehouse.orderLines().toString()).count();
       StepLog.info("Nothing new to ingest: the warehouse is unchanged");
       return new IngestResult(
@@ -163,7 +174,7 @@ public final class IngestJob {
     }
 
     StepLog resolve = StepLog.start("resolve");
-    IngestLedger nextLedger = ledger.with(toRead, runId);
+    IngestLedger nextLedger = ledger.with(toRead, runId, validation, crediting);
     Dataset<Row> versions = currentVersions(ledger, toRead, batch, fs);
     Dataset<Row> accepted =
         versions

@@ -1,39 +1,44 @@
 package com.channelexpansion.ingest;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The export files the warehouse holds, and the batch whose rows stand for each: what makes a
- * nightly run incremental. A file whose path and checksum are in the ledger is not read again; a
- * file whose checksum changed is read again and its new batch replaces the rows it brought before.
- * Files that disappear from --input keep their rows (export folders are often pruned).
+ * The export files the warehouse holds, the batch whose rows stand for each, and the fingerprints
+ * of the definitions they were validated and credited with: what makes a nightly run incremental.
+ * A file whose path and checksum are in the ledger is not read again; a file whose checksum
+ * changed is read again and its new batch replaces the rows it brought before. Files that
+ * disappear from --input keep their rows (export folders are often pruned).
+ *
+ * @param files relative path to what the warehouse holds of it
+ * @param validationFingerprint {@link DefinitionsFingerprint#validation} the rows were read with
+ * @param creditingFingerprint {@link DefinitionsFingerprint#crediting} order_lines was credited with
  */
-public final class IngestLedger {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+public record IngestLedger(
+    Map<String, Entry> files, String validationFingerprint, String creditingFingerprint) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What the warehouse holds of one file. */
   public record Entry(long bytes, String sha256, String batch) {}
 
-  private final Map<String, Entry> files;
-
-  private IngestLedger(Map<String, Entry> files) {
-    this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+  public IngestLedger {
+    files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
   }
 
   public static IngestLedger empty() {
-    return new IngestLedger(Map.of());
+    return new IngestLedger(Map.of(), null, null);
   }
 
   /** The ledger at {@code path}, or an empty one when the warehouse has none yet. */
@@ -42,18 +47,14 @@ public final class IngestLedger {
       return empty();
     }
     try (InputStream in = fs.open(path)) {
-      return new IngestLedger(JSON.readValue(in, new TypeReference<Map<String, Entry>>() {}));
+      return JSON.readValue(in, IngestLedger.class);
     }
   }
 
   public void write(FileSystem fs, Path path) throws IOException {
     try (OutputStream out = fs.create(path, false)) {
-      JSON.writeValue(out, files);
+      JSON.writeValue(out, this);
     }
-  }
-
-  public Map<String, Entry> files() {
-    return files;
   }
 
   /** True when this exact file (path and checksum) is already in the warehouse. */
@@ -70,18 +71,19 @@ public final class IngestLedger {
         .findFirst();
   }
 
-  /** This ledger with {@code read} files now standing for {@code batch}. */
-  public IngestLedger with(Iterable<ExportFile> read, String batch) {
+  /** This ledger with {@code read} files now standing for {@code batch}, and new fingerprints. */
+  public IngestLedger with(
+      Iterable<ExportFile> read, String batch, String validation, String crediting) {
     Map<String, Entry> next = new HashMap<>(files);
     for (ExportFile file : read) {
       next.put(file.relativePath(), new Entry(file.sizeBytes(), file.sha256(), batch));
     }
-    return new IngestLedger(next);
+    return new IngestLedger(next, validation, crediting);
   }
 
   /** The batches some file still stands for: every other batch is garbage. */
-  public java.util.Set<String> liveBatches() {
-    java.util.Set<String> batches = new java.util.TreeSet<>();
+  public Set<String> liveBatches() {
+    Set<String> batches = new TreeSet<>();
     files.values().forEach(e -> batches.add(e.batch()));
     return batches;
   }

@@ -13,6 +13,8 @@ import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.ConfigurationException;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.ingest.DefinitionsFingerprint;
+import com.channelexpansion.ingest.IngestLedger;
 import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
@@ -229,26 +231,48 @@ public final class ReportJob {
     } catch (IOException e) {
       throw new ConfigurationException("Cannot report: cannot read the warehouse (" + orderLines + ")", e);
     }
+    requireWarehouseBuiltWithTheseDefinitions();
     return CountedLines.asOf(spark.read().parquet(orderLines.toString()), asOf);
+  }
+
+  /**
+   * channel_definitions.csv promises the definitions that produced the numbers: refuse to pair
+   * today's definitions with lines validated under others.
+   */
+  private void requireWarehouseBuiltWithTheseDefinitions() {
+    try {
+      FileSystem fs = warehouse.fileSystem(spark.sparkContext().hadoopConfiguration());
+      String built = IngestLedger.read(fs, warehouse.ledger()).validationFingerprint();
+      if (built != null && !built.equals(DefinitionsFingerprint.validation(definitions, reference))) {
+        throw new ConfigurationException(
+            "Cannot report: the channel definitions, time zone, reporting currency or FX rates"
+                + " changed since the last ingest; run nightly (or ingest) first");
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("Cannot report: cannot read the warehouse ledger", e);
+    }
   }
 
   private List<SummaryMetric> onlineCommissionMetrics(Dataset<Row> lines, ReportWindows windows) {
     Map<String, BigDecimal> ttm =
-        CommissionEngine.onlineCommission(
+        CommissionEngine.onlineCommissionUnrounded(
             within(lines, windows.ttmStart(), windows.ttmEnd()), plans(), tiers(), quotas());
     Map<String, BigDecimal> yearEarlier =
-        CommissionEngine.onlineCommission(
+        CommissionEngine.onlineCommissionUnrounded(
             within(lines, windows.yearEarlierStart(), windows.yearEarlierEnd()),
             plans(),
             tiers(),
             quotas());
     List<SummaryMetric> metrics = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> plan : ttm.entrySet()) {
+      BigDecimal now = plan.getValue();
       BigDecimal before = yearEarlier.get(plan.getKey());
+      // change from unrounded values, then rounded like the ratios (4 decimals).
       BigDecimal change =
           before == null || before.signum() == 0
               ? null
-              : plan.getValue().divide(before, 12, RoundingMode.HALF_UP).subtract(BigDecimal.ONE)
+              : now.divide(before, 20, RoundingMode.HALF_UP)
+                  .subtract(BigDecimal.ONE)
                   .setScale(4, RoundingMode.HALF_UP);
       metrics.add(
           new SummaryMetric(
@@ -257,8 +281,8 @@ public final class ReportJob {
                   + plan.getKey()
                   + "' would pay on online orders in the window: each online line's rate times its"
                   + " amount times its rep's monthly tier multiplier, summed over reps and months.",
-              plan.getValue(),
-              before,
+              now.setScale(2, RoundingMode.HALF_UP),
+              before == null ? null : before.setScale(2, RoundingMode.HALF_UP),
               change));
     }
     return metrics;
