@@ -249,13 +249,24 @@ public final class IngestJob {
             .add(BATCH, DataTypes.StringType);
     List<Row> keyRows = new ArrayList<>();
     kept.forEach((file, b) -> keyRows.add(RowFactory.create(file, b)));
+    // Only the batches some kept file stands for are read; the join drops re-read files' rows.
+    String[] batches =
+        new java.util.TreeSet<>(kept.values()).stream()
+            .map(b -> warehouse.batch(b).toString())
+            .toArray(String[]::new);
     Dataset<Row> earlier =
         spark.read()
-            .schema(ValidatedRows.SCHEMA.add(BATCH, DataTypes.StringType))
-            .option("basePath", warehouse.versions().toString())
-            .parquet(warehouse.versions().toString())
+            .schema(ValidatedRows.SCHEMA)
+            .parquet(batches)
+            .withColumn(BATCH, batchOfFile())
             .join(broadcast(spark.createDataFrame(keyRows, keys)), new String[] {OrderLineColumns.SOURCE_FILE, BATCH});
     return current.unionByName(earlier);
+  }
+
+  /** The batch a versions row came from, read off its file's batch=<run-id> folder. */
+  private static Column batchOfFile() {
+    return org.apache.spark.sql.functions.regexp_extract(
+        org.apache.spark.sql.functions.col("_metadata.file_path"), "/batch=([^/]+)/", 1);
   }
 
   /** Deletes batches no file stands for any more (every file in them was re-read since). */
