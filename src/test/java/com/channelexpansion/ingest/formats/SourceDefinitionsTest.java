@@ -60,6 +60,32 @@ class SourceDefinitionsTest {
   }
 
   @Test
+  void formatsSurviveJavaSerializationLikeSparkShipsThem() throws Exception {
+    shipMappings();
+    SourceFormats formats = load("folder,format,mapping,customer_key\nshop,shopify,,env:SHOP_KEY\nuk,mapped,uci.csv,\n");
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(formats);
+    }
+    SourceFormats copy;
+    try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (SourceFormats) in.readObject();
+    }
+    // The copy still pseudonymizes with the key and still parses the UCI date pattern.
+    var shop =
+        FormatFixtures.all(
+            copy.forFile("shop/o.csv")
+                .read("shop/o.csv", FormatFixtures.utf8("Name,Email,Created at,Source,Lineitem quantity,Lineitem price,Currency\n#1,a@b.c,2024-01-01,web,1,1,USD\n")));
+    assertEquals(new CustomerPseudonymizer(KEY).pseudonym("email", "a@b.c"), shop.get(0).line().customerId());
+    var uk =
+        FormatFixtures.all(
+            copy.forFile("uk/r.csv")
+                .read("uk/r.csv", FormatFixtures.utf8("InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n5,S,1,01/12/2010 08:26,2.55,17850\n")));
+    assertEquals("2010-12-01T08:26:00", uk.get(0).line().orderTimestamp());
+    assertEquals("1", uk.get(0).line().lineNumber());
+  }
+
+  @Test
   void planPairsHeaderAndDetailFilesAndSkipsOtherFiles() throws Exception {
     shipMappings();
     SourceFormats formats = load("folder,format,mapping\nnw,mapped,northwind.csv\n");
