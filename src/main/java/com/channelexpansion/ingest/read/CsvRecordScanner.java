@@ -3,6 +3,10 @@ package com.channelexpansion.ingest.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -40,6 +44,12 @@ import java.util.NoSuchElementException;
  *       each bad sequence as U+FFFD.
  * </ul>
  *
+ * <p>Other dialects ({@link #CsvRecordScanner(InputStream, char, Charset)}): another ASCII
+ * delimiter (such as {@code ;}, {@code |} or a tab, which is then never trimmed as a blank) and
+ * another single-byte, ASCII-compatible charset (windows-1252, ISO-8859-1): bytes are scanned the
+ * same way, then each record is decoded with that charset, and a record holding a byte the
+ * charset does not define is malformed. The BOM is skipped only for UTF-8.
+ *
  * <p>Danger: a record is held whole in memory, so an unterminated quote near the start of a huge
  * file holds the rest of that file. I/O errors surface as {@link UncheckedIOException}. The caller
  * owns and closes the stream.
@@ -75,8 +85,63 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
 
   private CsvRecord next;
 
+  private final int delimiter;
+  /** Null for UTF-8 (the fast path); else a single-byte ASCII-compatible charset. */
+  private final Charset singleByteCharset;
+
+  /** A scanner for comma-separated UTF-8, the canonical export dialect. */
   public CsvRecordScanner(InputStream in) {
+    this(in, ',', StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A scanner for another dialect.
+   *
+   * @param delimiter an ASCII character other than a quote, CR, LF or space
+   * @param charset UTF-8 or a single-byte charset whose ASCII range is ASCII
+   * @throws IllegalArgumentException when the delimiter or charset cannot be scanned this way
+   */
+  public CsvRecordScanner(InputStream in, char delimiter, Charset charset) {
+    if (!isSupportedDelimiter(delimiter)) {
+      throw new IllegalArgumentException(
+          "Cannot scan CSV: unsupported delimiter (" + printable(delimiter) + ")");
+    }
+    if (!isSupportedCharset(charset)) {
+      throw new IllegalArgumentException(
+          "Cannot scan CSV: only UTF-8 and single-byte ASCII-compatible charsets (" + charset + ")");
+    }
     this.in = in;
+    this.delimiter = delimiter;
+    this.singleByteCharset = charset.equals(StandardCharsets.UTF_8) ? null : charset;
+  }
+
+  /** True for an ASCII delimiter that is not a quote, CR, LF or space. */
+  public static boolean isSupportedDelimiter(char delimiter) {
+    return delimiter < 0x80 && delimiter != '"' && delimiter != '\r' && delimiter != '\n'
+        && delimiter != ' ';
+  }
+
+  /** True for UTF-8 and for single-byte charsets that decode the ASCII range as ASCII. */
+  public static boolean isSupportedCharset(Charset charset) {
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      return true;
+    }
+    if (!charset.canEncode() || charset.newEncoder().maxBytesPerChar() != 1.0f) {
+      return false;
+    }
+    byte[] ascii = new byte[0x80];
+    for (int i = 0; i < ascii.length; i++) {
+      ascii[i] = (byte) i;
+    }
+    return new String(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
+  }
+
+  private static String printable(char c) {
+    return c < 0x20 ? String.format("U+%04X", (int) c) : String.valueOf(c);
+  }
+
+  private boolean isBlank(int c) {
+    return (c == ' ' || c == '\t') && c != delimiter;
   }
 
   @Override
@@ -104,7 +169,9 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private CsvRecord readRecord() throws IOException {
     if (!started) {
       started = true;
-      skipByteOrderMark();
+      if (singleByteCharset == null) {
+        skipByteOrderMark();
+      }
     }
     while (true) {
       raw.truncate(0);
@@ -114,7 +181,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
       rawBitsOr = 0;
       long startLine = line;
       int c = read();
-      while (c == ' ' || c == '\t') {
+      while (isBlank(c)) {
         raw.append(c);
         c = read();
       }
@@ -139,7 +206,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
             state = UNQUOTED;
             // fall through: c is the field's first character
           case UNQUOTED:
-            if (c == ',') {
+            if (c == delimiter) {
               raw.append(c);
               endField();
               state = FIELD_START;
@@ -181,12 +248,12 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
             state = AFTER_CLOSING_QUOTE;
             // fall through: c is the first character after the closing quote
           case AFTER_CLOSING_QUOTE:
-            if (c == ' ' || c == '\t') {
-              raw.append(c);
-            } else if (c == ',') {
+            if (c == delimiter) {
               raw.append(c);
               endField();
               state = FIELD_START;
+            } else if (isBlank(c)) {
+              raw.append(c);
             } else if (c == '\r' || c == '\n' || c == EOF) {
               endField();
               endLine(c);
@@ -208,14 +275,15 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private CsvRecord finish(long startLine) {
     String rawText = rawText();
     if (rawText == null) {
-      return malformed(startLine, CsvRecord.INVALID_UTF8);
+      return malformed(startLine, invalidBytesProblem());
     }
+    Charset charset = singleByteCharset == null ? StandardCharsets.UTF_8 : singleByteCharset;
     byte[] bytes = values.array();
     String[] fields = new String[fieldCount];
     for (int i = 0; i < fieldCount; i++) {
       int from = fieldStarts[i];
       int to = fieldEnds[i];
-      fields[i] = from == to ? "" : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+      fields[i] = from == to ? "" : new String(bytes, from, to - from, charset);
     }
     return new CsvRecord(startLine, rawText, Arrays.asList(fields), null);
   }
@@ -223,15 +291,41 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private CsvRecord malformed(long startLine, String problem) {
     String rawText = rawText();
     if (rawText == null) {
-      rawText = new String(raw.array(), 0, raw.length(), StandardCharsets.UTF_8);
+      rawText =
+          new String(
+              raw.array(),
+              0,
+              raw.length(),
+              singleByteCharset == null ? StandardCharsets.UTF_8 : singleByteCharset);
     }
     return new CsvRecord(startLine, rawText, java.util.List.of(), problem);
   }
 
-  /** The raw text, or null when it is not valid UTF-8. */
+  private String invalidBytesProblem() {
+    return singleByteCharset == null
+        ? CsvRecord.INVALID_UTF8
+        : "bytes not defined in " + singleByteCharset.name();
+  }
+
+  /** The raw text, or null when it is not valid in the charset. */
   private String rawText() {
     byte[] bytes = raw.array();
     int length = raw.length();
+    if (singleByteCharset != null) {
+      if ((rawBitsOr & 0x80) == 0) {
+        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+      }
+      try {
+        return singleByteCharset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, 0, length))
+            .toString();
+      } catch (CharacterCodingException e) {
+        return null;
+      }
+    }
     if ((rawBitsOr & 0x80) != 0 && !Utf8.isWellFormed(bytes, 0, length)) {
       return null;
     }

@@ -1,0 +1,269 @@
+package com.channelexpansion.ingest.formats;
+
+import com.channelexpansion.ingest.RawOrderLine;
+import com.channelexpansion.ingest.read.CsvRecord;
+import java.io.InputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * An ERP or storefront export read through a {@link ColumnMapping}: one file of order lines, or
+ * an order (header) file plus a line (detail) file joined on a key.
+ *
+ * <p>Files are scanned with the RFC 4180 / physical-line rules of the canonical format, in the
+ * mapping's encoding and delimiter; a record of another width than its header is malformed_row.
+ * Each canonical field takes its mapped column, constant or position; a value equal to a null
+ * token is empty; then timestamps are converted with the mapping's pattern, numbers with its
+ * decimal separator, and a fractional discount into an amount ({@link MappedValues}). A mapped
+ * column the header lacks makes every row missing_required_field when the field is required, and
+ * leaves the field empty otherwise.
+ *
+ * <p>Header/detail: the order file is read whole first (it is the small one): each malformed
+ * order record becomes a malformed_row of the order file (file, line, raw text); a repeated key
+ * keeps the first record. Then every line record becomes one line, with source_file, source_line
+ * and raw_record of the line file and the order-level fields of its order; a line whose order is
+ * missing or was malformed gets no order-level values, so it fails as missing_required_field.
+ */
+public final class MappedFormat implements SourceFormat {
+  private static final long serialVersionUID = 1L;
+  private static final List<String> CANONICAL = RawOrderLine.CANONICAL_COLUMNS;
+  private static final int ORDER_ID = CANONICAL.indexOf("order_id");
+  private static final int LINE_NUMBER = CANONICAL.indexOf("line_number");
+  private static final int ORDER_TIMESTAMP = CANONICAL.indexOf("order_timestamp");
+  private static final int QUANTITY = CANONICAL.indexOf("quantity");
+  private static final int UNIT_PRICE = CANONICAL.indexOf("unit_price");
+  private static final int DISCOUNT = CANONICAL.indexOf("discount_amount");
+  private static final int UPDATED_AT = CANONICAL.indexOf("updated_at");
+
+  private final ColumnMapping mapping;
+  private transient DateTimeFormatter formatter;
+
+  public MappedFormat(ColumnMapping mapping) {
+    this.mapping = mapping;
+  }
+
+  public ColumnMapping mapping() {
+    return mapping;
+  }
+
+  @Override
+  public boolean headerDetail() {
+    return mapping.headerDetail();
+  }
+
+  @Override
+  public FileRole roleOf(String fileName) {
+    if (mapping.headerDetail() && FileNamePattern.match(mapping.lineFilePattern(), fileName) != null) {
+      return FileRole.LINE_FILE;
+    }
+    return FileNamePattern.match(mapping.orderFilePattern(), fileName) != null
+        ? FileRole.EXPORT
+        : FileRole.NOT_AN_EXPORT;
+  }
+
+  @Override
+  public String lineFileNameFor(String orderFileName) {
+    if (!mapping.headerDetail()) {
+      return null;
+    }
+    String star = FileNamePattern.match(mapping.orderFilePattern(), orderFileName);
+    return star == null ? null : FileNamePattern.expand(mapping.lineFilePattern(), star);
+  }
+
+  @Override
+  public boolean headerless(InputStream in) {
+    return DelimitedFile.headerless(in, mapping.delimiter(), mapping.charset());
+  }
+
+  @Override
+  public Iterator<SourceRecord> read(String sourceFile, InputStream in) {
+    if (mapping.headerDetail()) {
+      throw new UnsupportedOperationException(
+          "Cannot read " + sourceFile + " alone: mapping " + mapping.mappingFile()
+              + " joins an order file and a line file");
+    }
+    DelimitedFile file = open(sourceFile, in);
+    return new LineReader(file, Map.of(), null, null, List.of());
+  }
+
+  @Override
+  public Iterator<SourceRecord> read(
+      String orderFile, InputStream orderIn, String lineFile, InputStream lineIn) {
+    if (!mapping.headerDetail()) {
+      throw new UnsupportedOperationException(
+          "Cannot read a file pair: mapping " + mapping.mappingFile() + " has no line_file");
+    }
+    DelimitedFile orders = open(orderFile, orderIn);
+    Map<String, String[]> orderValues = new HashMap<>();
+    List<SourceRecord> malformedOrders = new ArrayList<>();
+    boolean orderHeaderOk = false;
+    if (orders.header() != null) {
+      int key = orders.header().positionOf(mapping.joinKey());
+      int[] positions = positions(orders.header(), FieldSource.Kind.ORDER_COLUMN);
+      orderHeaderOk = key >= 0 && !lacksRequired(positions, FieldSource.Kind.ORDER_COLUMN);
+      while (orders.hasNext()) {
+        CsvRecord record = orders.next();
+        if (orders.malformed(record)) {
+          malformedOrders.add(
+              SourceRecord.of(RawOrderLine.malformed(orderFile, record.startLine(), record.rawText())));
+        } else if (key >= 0) {
+          String keyValue = value(record.fields(), key);
+          if (keyValue != null) {
+            orderValues.putIfAbsent(keyValue, pick(record.fields(), positions));
+          }
+        }
+      }
+    }
+    DelimitedFile lines = open(lineFile, lineIn);
+    return new LineReader(lines, orderValues, orderHeaderOk, mapping.lineJoinKey(), malformedOrders);
+  }
+
+  private DelimitedFile open(String sourceFile, InputStream in) {
+    return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset());
+  }
+
+  /** For each canonical field of {@code kind}, its position in this header (-1 = absent). */
+  private int[] positions(HeaderIndex header, FieldSource.Kind kind) {
+    int[] positions = new int[CANONICAL.size()];
+    for (int i = 0; i < positions.length; i++) {
+      FieldSource source = mapping.fields().get(CANONICAL.get(i));
+      positions[i] = source != null && source.kind() == kind ? header.positionOf(source.text()) : -1;
+    }
+    return positions;
+  }
+
+  /** True when a required field mapped to a column of this kind has no position. */
+  private boolean lacksRequired(int[] positions, FieldSource.Kind kind) {
+    for (int i = 0; i < positions.length; i++) {
+      FieldSource source = mapping.fields().get(CANONICAL.get(i));
+      if (source != null
+          && source.kind() == kind
+          && positions[i] < 0
+          && RawOrderLine.REQUIRED_COLUMNS.contains(CANONICAL.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The values at {@code positions} (null where -1, empty or a null token). */
+  private String[] pick(List<String> fields, int[] positions) {
+    String[] values = new String[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] >= 0) {
+        values[i] = value(fields, positions[i]);
+      }
+    }
+    return values;
+  }
+
+  private String value(List<String> fields, int position) {
+    String value = fields.get(position);
+    if (value.isEmpty() || mapping.nullTokens().contains(value.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return value;
+  }
+
+  private DateTimeFormatter formatter() {
+    if (formatter == null && mapping.timestampPattern() != null) {
+      formatter = MappedValues.formatter(mapping.timestampPattern());
+    }
+    return formatter;
+  }
+
+  /** Streams the records of a file of order lines (single file, or the line file of a pair). */
+  private final class LineReader implements Iterator<SourceRecord> {
+    private final DelimitedFile file;
+    private final Map<String, String[]> orders;
+    private final Iterator<SourceRecord> first;
+    private final int joinPosition;
+    private final int[] positions;
+    private final boolean missingRequired;
+    private final Map<String, Integer> positionsInOrder = new HashMap<>();
+
+    /**
+     * @param orderHeaderOk null for a single file; else whether the order file's header has the
+     *     join key and every required order column
+     * @param lineJoinKey null for a single file
+     */
+    LineReader(
+        DelimitedFile file,
+        Map<String, String[]> orders,
+        Boolean orderHeaderOk,
+        String lineJoinKey,
+        List<SourceRecord> first) {
+      this.file = file;
+      this.orders = orders;
+      this.first = first.iterator();
+      HeaderIndex header = file.header();
+      this.positions = header == null ? null : positions(header, FieldSource.Kind.COLUMN);
+      this.joinPosition = header == null || lineJoinKey == null ? -1 : header.positionOf(lineJoinKey);
+      this.missingRequired =
+          header != null
+              && (lacksRequired(positions, FieldSource.Kind.COLUMN)
+                  || (orderHeaderOk != null && (!orderHeaderOk || joinPosition < 0)));
+    }
+
+    @Override
+    public boolean hasNext() {
+      return first.hasNext() || file.hasNext();
+    }
+
+    @Override
+    public SourceRecord next() {
+      if (first.hasNext()) {
+        return first.next();
+      }
+      if (!file.hasNext()) {
+        throw new NoSuchElementException();
+      }
+      CsvRecord record = file.next();
+      if (file.malformed(record)) {
+        return SourceRecord.of(
+            RawOrderLine.malformed(file.sourceFile(), record.startLine(), record.rawText()));
+      }
+      String[] v = pick(record.fields(), positions);
+      String[] order = joinPosition < 0 ? null : orders.get(value(record.fields(), joinPosition));
+      for (int i = 0; i < v.length; i++) {
+        FieldSource source = mapping.fields().get(CANONICAL.get(i));
+        if (source == null) {
+          continue;
+        }
+        switch (source.kind()) {
+          case CONSTANT -> v[i] = source.text();
+          case ORDER_COLUMN -> v[i] = order == null ? null : order[i];
+          default -> {}
+        }
+      }
+      FieldSource lineNumber = mapping.fields().get("line_number");
+      if (lineNumber.kind() == FieldSource.Kind.POSITION && v[ORDER_ID] != null) {
+        v[LINE_NUMBER] = Integer.toString(positionsInOrder.merge(v[ORDER_ID], 1, Integer::sum));
+      }
+      v[ORDER_TIMESTAMP] = MappedValues.timestamp(v[ORDER_TIMESTAMP], formatter());
+      v[UPDATED_AT] = MappedValues.timestamp(v[UPDATED_AT], formatter());
+      v[QUANTITY] = MappedValues.number(v[QUANTITY], mapping.decimalComma());
+      v[UNIT_PRICE] = MappedValues.number(v[UNIT_PRICE], mapping.decimalComma());
+      v[DISCOUNT] = MappedValues.number(v[DISCOUNT], mapping.decimalComma());
+      if (mapping.discountIsFractionOfLine()) {
+        v[DISCOUNT] = MappedValues.discountFromFraction(v[QUANTITY], v[UNIT_PRICE], v[DISCOUNT]);
+      }
+      return SourceRecord.of(
+          new RawOrderLine(
+              file.sourceFile(), record.startLine(), record.rawText(), false, missingRequired,
+              v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
+              v[13]));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "mapped(" + mapping.mappingFile() + ")";
+  }
+}
