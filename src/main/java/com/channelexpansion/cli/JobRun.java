@@ -6,6 +6,8 @@ import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.ReferenceDataLoader;
 import com.channelexpansion.ingest.IngestJob;
 import com.channelexpansion.ingest.IngestResult;
+import com.channelexpansion.ingest.formats.SourceDefinitions;
+import com.channelexpansion.ingest.formats.SourceFormats;
 import com.channelexpansion.publish.IngestManifest;
 import com.channelexpansion.publish.InputChecksums;
 import com.channelexpansion.publish.JsonDocument;
@@ -44,6 +46,7 @@ final class JobRun implements AutoCloseable {
   private final PrintWriter out;
   private final Definitions definitions;
   private final ReferenceData reference;
+  private final SourceFormats formats;
   private final String runId;
   private final WarehouseLayout warehouse;
   private final ReportsLayout reports;
@@ -53,12 +56,17 @@ final class JobRun implements AutoCloseable {
   private boolean ownsSpark;
 
   private JobRun(
-      JobOptions options, PrintWriter out, Definitions definitions, ReferenceData reference)
+      JobOptions options,
+      PrintWriter out,
+      Definitions definitions,
+      ReferenceData reference,
+      SourceFormats formats)
       throws IOException {
     this.options = options;
     this.out = out;
     this.definitions = definitions;
     this.reference = reference;
+    this.formats = formats;
     this.runId =
         RUN_ID.format(Instant.now())
             + "-"
@@ -82,15 +90,17 @@ final class JobRun implements AutoCloseable {
     ReferenceData reference =
         ReferenceDataLoader.load(
             Path.of(options.reference), definitions.settings().reportingCurrency());
+    SourceFormats formats = SourceDefinitions.load(Path.of(options.config));
     step.done(
         String.format(
-            "%d channel definitions, %d plan rows, %d accounts, %d reps, %d FX rates",
+            "%d channel definitions, %d plan rows, %d accounts, %d reps, %d FX rates; sources %s",
             definitions.channelDefinitions().size(),
             definitions.commissionPlans().size(),
             reference.accounts().size(),
             reference.reps().size(),
-            reference.fxRates().size()));
-    return new JobRun(options, out, definitions, reference);
+            reference.fxRates().size(),
+            formats));
+    return new JobRun(options, out, definitions, reference, formats);
   }
 
   /**
@@ -145,7 +155,8 @@ final class JobRun implements AutoCloseable {
 
   IngestResult ingest() throws IOException {
     IngestResult result =
-        new IngestJob(spark(), definitions, reference, options.input, warehouse, runId).execute();
+        new IngestJob(spark(), definitions, reference, options.input, formats, warehouse, runId)
+            .execute();
     out.printf(
         "ingest: %d new or changed files, %d rows read, %d accepted, %d rejected; %d files already"
             + " ingested%n  warehouse: %s (order_lines/ %d lines, rejects/, ingest_manifest.json)%n",

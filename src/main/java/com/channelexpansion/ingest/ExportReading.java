@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest;
 
-import com.channelexpansion.ingest.read.ExportFileParser;
+import com.channelexpansion.ingest.formats.ExportRead;
+import com.channelexpansion.ingest.formats.SourceRecord;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Reads export files on the executors and validates every record, in one pass: physical line
+ * Reads export files on the executors, each in its source format (canonical, Shopify, mapped),
+ * and validates every record, in one pass: physical line
  * numbers and multi-line quoted records mean a file is read from its start, so parallelism comes
  * from reading many files at once. Files are spread over a few tasks per core rather than one task
  * per file (a daily export is small and a task has a fixed cost).
@@ -29,9 +31,9 @@ public final class ExportReading {
 
   /** One row of {@link ValidatedRows#SCHEMA} per record of {@code files} (headers excluded). */
   public static Dataset<Row> validatedRows(
-      SparkSession spark, List<ExportFile> files, ExportLineValidator validator) {
+      SparkSession spark, List<ExportRead> files, ExportLineValidator validator) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    long totalBytes = files.stream().mapToLong(ExportFile::sizeBytes).sum();
+    long totalBytes = files.stream().mapToLong(ExportRead::sizeBytes).sum();
     int tasks =
         (int)
             Math.max(
@@ -47,7 +49,7 @@ public final class ExportReading {
   }
 
   /** Reads each file of a partition and validates its records, streaming. */
-  private static final class ReadAndValidate implements FlatMapFunction<Iterator<ExportFile>, Row> {
+  private static final class ReadAndValidate implements FlatMapFunction<Iterator<ExportRead>, Row> {
     private static final long serialVersionUID = 1L;
     private final ExportLineValidator validator;
     private final SerializableConfiguration hadoopConf;
@@ -58,17 +60,18 @@ public final class ExportReading {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<ExportFile> files) {
+    public Iterator<Row> call(Iterator<ExportRead> files) {
       return new FileByFileRows(files);
     }
 
     /** Streams the rows of one file after another, so memory does not grow with file size. */
     private final class FileByFileRows implements Iterator<Row> {
-      private final Iterator<ExportFile> files;
+      private final Iterator<ExportRead> files;
       private InputStream open;
-      private ExportFileParser parser;
+      private InputStream openLines;
+      private Iterator<SourceRecord> parser;
 
-      FileByFileRows(Iterator<ExportFile> files) {
+      FileByFileRows(Iterator<ExportRead> files) {
         this.files = files;
       }
 
@@ -80,10 +83,10 @@ public final class ExportReading {
             if (!files.hasNext()) {
               return false;
             }
-            ExportFile file = files.next();
-            Path path = new Path(file.uri());
-            open = path.getFileSystem(hadoopConf.value()).open(path);
-            parser = ExportFileParser.parse(file.relativePath(), open);
+            ExportRead read = files.next();
+            open = open(read.file());
+            openLines = read.paired() ? open(read.lineFile()) : null;
+            parser = read.read(open, openLines);
           }
           return true;
         } catch (IOException e) {
@@ -96,14 +99,19 @@ public final class ExportReading {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
-        return ValidatedRows.toRow(validator.validate(parser.next()));
+        return ValidatedRows.toRow(parser.next().validate(validator));
+      }
+
+      private InputStream open(ExportFile file) throws IOException {
+        Path path = new Path(file.uri());
+        return path.getFileSystem(hadoopConf.value()).open(path);
       }
 
       private void closeCurrent() throws IOException {
         parser = null;
-        if (open != null) {
-          open.close();
+        try (InputStream orders = open; InputStream lines = openLines) {
           open = null;
+          openLines = null;
         }
       }
     }

@@ -8,7 +8,9 @@ import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
-import com.channelexpansion.ingest.read.ExportFileParser;
+import com.channelexpansion.ingest.formats.ExportRead;
+import com.channelexpansion.ingest.formats.ReadPlan;
+import com.channelexpansion.ingest.formats.SourceFormats;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.FxRateTable;
 import com.channelexpansion.publish.CrashPoints;
@@ -70,6 +72,7 @@ public final class IngestJob {
   private final Definitions definitions;
   private final ReferenceData reference;
   private final String inputDir;
+  private final SourceFormats formats;
   private final WarehouseLayout warehouse;
   private final String runId;
 
@@ -78,12 +81,14 @@ public final class IngestJob {
       Definitions definitions,
       ReferenceData reference,
       String inputDir,
+      SourceFormats formats,
       WarehouseLayout warehouse,
       String runId) {
     this.spark = spark;
     this.definitions = definitions;
     this.reference = reference;
     this.inputDir = inputDir;
+    this.formats = formats;
     this.warehouse = warehouse;
     this.runId = runId;
   }
@@ -107,31 +112,41 @@ public final class IngestJob {
 
     StepLog find = StepLog.start("find");
     List<ExportFile> found = ExportFileFinder.find(inputDir, conf);
-    List<ExportFile> toRead = new ArrayList<>();
+    ReadPlan plan = formats.plan(found);
+    plan.notExports().forEach(file -> StepLog.warn("Skipping a file that is not an export: " + file));
+    List<ExportRead> toRead = new ArrayList<>();
     List<String> headerless = new ArrayList<>();
     List<String> duplicateDeliveries = new ArrayList<>();
     int unchanged = 0;
-    for (ExportFile file : found) {
-      Optional<String> twin = ledger.sameBytesAs(file);
-      if (ledger.holds(file)) {
+    for (ExportRead read : plan.reads()) {
+      ExportFile file = read.file();
+      Optional<String> twin = read.paired() ? Optional.empty() : ledger.sameBytesAs(file);
+      if (ledger.holds(file) && (!read.paired() || ledger.holds(read.lineFile()))) {
         unchanged++;
       } else if (twin.isPresent() && !ledger.files().containsKey(file.relativePath())) {
         duplicateDeliveries.add(file.relativePath() + " (same bytes as " + twin.get() + ")");
         StepLog.warn("Skipping a second delivery of " + twin.get() + ": " + file.relativePath());
-      } else if (!hasHeader(file, conf)) {
+      } else if (headerless(read, conf)) {
         headerless.add(file.relativePath());
         StepLog.warn("Skipping export without a header: " + file.relativePath());
       } else {
-        toRead.add(file);
+        toRead.add(read);
       }
     }
-    long bytes = toRead.stream().mapToLong(ExportFile::sizeBytes).sum();
+    List<ExportFile> filesToRead = new ArrayList<>();
+    for (ExportRead read : toRead) {
+      filesToRead.add(read.file());
+      if (read.paired()) {
+        filesToRead.add(read.lineFile());
+      }
+    }
+    long bytes = toRead.stream().mapToLong(ExportRead::sizeBytes).sum();
     seconds.put(
         "find",
         find.done(
             String.format(
                 "%d export files: %d new or changed (%.1f MB), %d already ingested, %d without header (%s)",
-                found.size(), toRead.size(), bytes / 1e6, unchanged, headerless.size(), inputDir)));
+                found.size(), filesToRead.size(), bytes / 1e6, unchanged, headerless.size(), inputDir)));
     boolean warehouseExists = fs.exists(warehouse.orderLines());
     if (toRead.isEmpty() && warehouseExists && crediting.equals(ledger.creditingFingerprint())) {
       long orderLines = spark.read().parquet(warehouse.orderLines().toString()).count();
@@ -154,7 +169,7 @@ public final class IngestJob {
         .parquet(stagedBatch.toString());
     CrashPoints.reached("ingest.validated");
     Dataset<Row> batch = spark.read().schema(ValidatedRows.SCHEMA).parquet(stagedBatch.toString());
-    List<FileReconciliation> files = reconcile(toRead, batch);
+    List<FileReconciliation> files = reconcile(filesToRead, batch);
     long read = files.stream().mapToLong(FileReconciliation::rowsRead).sum();
     long rejected = files.stream().mapToLong(FileReconciliation::rowsRejected).sum();
     seconds.put(
@@ -174,8 +189,8 @@ public final class IngestJob {
     }
 
     StepLog resolve = StepLog.start("resolve");
-    IngestLedger nextLedger = ledger.with(toRead, runId, validation, crediting);
-    Dataset<Row> versions = currentVersions(ledger, toRead, batch, fs);
+    IngestLedger nextLedger = ledger.with(filesToRead, runId, validation, crediting);
+    Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);
     Dataset<Row> accepted =
         versions
             .where(col(ValidatedRows.REJECT_REASON).isNull())
@@ -282,10 +297,10 @@ public final class IngestJob {
     }
   }
 
-  private static boolean hasHeader(ExportFile file, Configuration conf) throws IOException {
-    Path path = new Path(file.uri());
+  private static boolean headerless(ExportRead read, Configuration conf) throws IOException {
+    Path path = new Path(read.file().uri());
     try (InputStream in = path.getFileSystem(conf).open(path)) {
-      return !ExportFileParser.parse(file.relativePath(), in).headerless();
+      return read.format().headerless(in);
     }
   }
 

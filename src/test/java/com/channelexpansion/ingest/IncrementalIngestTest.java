@@ -1,5 +1,6 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.ingest.formats.SourceFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class IncrementalIngestTest {
   private static IngestResult ingest(Path input, Path warehouse, String runId, Definitions defs)
       throws IOException {
     return new IngestJob(
-            SharedSpark.get(), defs, reference, input.toString(),
+            SharedSpark.get(), defs, reference, input.toString(), SourceFormats.allCanonical(),
             new WarehouseLayout(warehouse.toString()), runId)
         .execute();
   }

@@ -1,5 +1,6 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.ingest.formats.SourceFormats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,6 +128,7 @@ class IngestJobTest {
             definitions(maxRejectRatio),
             reference(),
             input.toString(),
+            SourceFormats.allCanonical(),
             new WarehouseLayout(warehouse.toString()),
             runId)
         .execute();

@@ -1,5 +1,6 @@
 package com.channelexpansion.report;
 
+import com.channelexpansion.ingest.formats.SourceFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,14 @@ class ReportPublishTest {
     reference =
         ReferenceDataLoader.load(samples.resolve("reference"), definitions.settings().reportingCurrency());
     warehouse = new WarehouseLayout(dir.resolve("warehouse").toString());
-    new IngestJob(SharedSpark.get(), definitions, reference, samples.resolve("exports").toString(), warehouse, "ingest")
+    new IngestJob(
+            SharedSpark.get(),
+            definitions,
+            reference,
+            samples.resolve("exports").toString(),
+            SourceFormats.allCanonical(),
+            warehouse,
+            "ingest")
         .execute();
   }
 
