@@ -15,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
  * Writes a table as Parquet so that the same rows always give the same bytes: rows are
  * hash-partitioned into a fixed number of files by a key and sorted within each file, and Spark's
  * random part-file names (they embed a job UUID) are renamed to {@code part-00000.parquet}, ...
+ * and the footers are made independent of the writing JVM ({@link ParquetFooters}).
  * Snappy compression (fast to read and write; the Parquet default analysts' tools expect).
  */
 public final class ParquetTableWriter {
@@ -62,6 +63,7 @@ public final class ParquetTableWriter {
       if (!fs.rename(parts[i].getPath(), renamed)) {
         throw new IOException("Cannot name output file: rename failed (" + parts[i].getPath() + ")");
       }
+      ParquetFooters.canonicalize(fs, renamed);
     }
   }
 }

@@ -143,7 +143,7 @@ class IngestJobTest {
     Map<String, FileReconciliation> byFile =
         result.files().stream()
             .collect(Collectors.toMap(FileReconciliation::sourceFile, f -> f));
-    assertEquals(List.of("a.csv", "b/b.csv", "empty.CSV"), List.copyOf(new TreeMap<>(byFile).keySet()));
+    assertEquals(List.of("a.csv", "b/b.csv"), List.copyOf(new TreeMap<>(byFile).keySet()));
     assertEquals(List.of("empty.CSV"), result.headerlessFiles());
     FileReconciliation a = byFile.get("a.csv");
     // 12 records: 4 accepted (lines 2, 3, 5, 14) and 7 rejected, one of each reason.
@@ -160,7 +160,6 @@ class IngestJobTest {
             "missing_fx_rate", 1L),
         a.rejectedByReason());
     assertEquals(1, byFile.get("b/b.csv").rowsRead());
-    assertEquals(0, byFile.get("empty.CSV").rowsRead());
     assertEquals(result.rowsRead(), result.rowsAccepted() + result.rowsRejected());
     assertEquals(1, result.duplicatesDropped(), "O1/1 arrived twice");
     assertEquals(4, result.orderLines());
@@ -243,13 +242,19 @@ class IngestJobTest {
     ingest(input, warehouse, "0.9", "good-run");
     byte[] before = Files.readAllBytes(dataFiles(warehouse.resolve("order_lines")).get(0));
 
-    // 7 rejected of 12 read = 0.5833 > 0.5
+    // The gate judges the rows this run reads: 2 rejected of 3 = 0.667 > 0.5.
+    Files.writeString(
+        input.resolve("c.csv"),
+        HEADER + "\n"
+            + "O20,1,2025-03-05T10:00:00Z,C1,WEB,,,S1,1,5,0,USD,,,\n"
+            + "O21,1,2025-03-05T10:00:00Z,C1,FAX,,,S1,1,5,0,USD,,,\n"
+            + "O22,1,2025-03-05T10:00:00Z,C1,WEB,,,S1,1,-5,0,USD,,,\n");
     DataQualityGateException failure =
         assertThrows(DataQualityGateException.class, () -> ingest(input, warehouse, "0.5", "bad-run"));
-    assertTrue(failure.getMessage().contains("7 of 12 rows rejected"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("2 of 3 rows rejected"), failure.getMessage());
     assertArrayEquals(before, Files.readAllBytes(dataFiles(warehouse.resolve("order_lines")).get(0)));
     Path failedRejects = warehouse.resolve("failed-runs/bad-run/rejects");
-    assertEquals(7, SharedSpark.get().read().parquet(failedRejects.toString()).count());
+    assertEquals(2, SharedSpark.get().read().parquet(failedRejects.toString()).count());
     assertFalse(Files.exists(warehouse.resolve("_staging/bad-run")), "staging cleaned up");
   }
 

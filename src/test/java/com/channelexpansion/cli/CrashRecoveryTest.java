@@ -1,0 +1,146 @@
+package com.channelexpansion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.channelexpansion.publish.CrashPoints;
+import com.channelexpansion.testing.SharedSpark;
+import com.channelexpansion.testing.SmallSamples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed at any point (a separate JVM halted as kill -9 would stop it) leaves the published
+ * tables as they were, and the next run completes with outputs equal to an uninterrupted run's.
+ */
+class CrashRecoveryTest {
+  private static final String AS_OF = "2026-10-31";
+
+  @TempDir static Path dir;
+  private static Path samples;
+  private static Path referenceWarehouse;
+  private static Path referenceReports;
+
+  @BeforeAll
+  static void uninterruptedRun() throws IOException {
+    SharedSpark.get();
+    samples = SmallSamples.generate(dir.resolve("samples"));
+    referenceWarehouse = dir.resolve("reference-warehouse");
+    referenceReports = dir.resolve("reference-reports");
+    assertEquals(0, runHere(samples.resolve("exports"), referenceWarehouse, referenceReports, "nightly"));
+  }
+
+  private static List<String> options(Path input, Path warehouse, Path reports) {
+    return List.of(
+        "--input", input.toString(),
+        "--reference", samples.resolve("reference").toString(),
+        "--config", samples.resolve("config").toString(),
+        "--warehouse", warehouse.toString(),
+        "--reports", reports.toString(),
+        "--as-of", AS_OF,
+        "--master", "local[2]");
+  }
+
+  private static int runHere(Path input, Path warehouse, Path reports, String command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(options(input, warehouse, reports));
+    StringWriter err = new StringWriter();
+    int code =
+        ChannelExpansion.execute(
+            new PrintWriter(new StringWriter()), new PrintWriter(err, true), args.toArray(String[]::new));
+    assertTrue(code == 0 || !err.toString().isEmpty(), err.toString());
+    return code;
+  }
+
+  /** Runs the command in a new JVM that halts at {@code crashPoint}; returns its exit code. */
+  private static int runAndCrash(Path input, Path warehouse, Path reports, String command, String crashPoint)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String jvmOption : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (jvmOption.startsWith("--add-opens") || jvmOption.startsWith("-XX:+IgnoreUnrecognized")
+          || jvmOption.startsWith("-Dio.netty")) {
+        cmd.add(jvmOption);
+      }
+    }
+    cmd.add("-Xmx1g");
+    cmd.add("-D" + CrashPoints.PROPERTY + "=" + crashPoint);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(ChannelExpansion.class.getName());
+    cmd.add(command);
+    cmd.addAll(options(input, warehouse, reports));
+    Path log = Files.createTempFile(dir, "crashed-run", ".log");
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = builder.start();
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the crashing run ends");
+    return process.exitValue();
+  }
+
+  /** A warehouse holding all exports but 2026's, as last night's run left it. */
+  private static Path[] lastNight(String name) throws IOException {
+    Path input = dir.resolve(name + "-input");
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> !file.startsWith("2026"));
+    Path warehouse = dir.resolve(name + "-warehouse");
+    Path reports = dir.resolve(name + "-reports");
+    assertEquals(0, runHere(input, warehouse, reports, "nightly"));
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> file.startsWith("2026"));
+    return new Path[] {input, warehouse, reports};
+  }
+
+  private static void assertPublishedAsUninterrupted(Path warehouse, Path reports) throws IOException {
+    for (String table : List.of("order_lines", "rejects")) {
+      assertEquals(
+          List.of(),
+          SmallSamples.differences(referenceWarehouse.resolve(table), warehouse.resolve(table)),
+          table);
+    }
+    assertEquals(
+        List.of(),
+        SmallSamples.differences(
+            referenceReports.resolve("as_of=" + AS_OF), reports.resolve("as_of=" + AS_OF), "manifest.json"));
+  }
+
+  @Test
+  void killedDuringIngestLeavesTheWarehouseAsItWas() throws Exception {
+    Path[] night = lastNight("during-ingest");
+    List<String> before = SmallSamples.files(night[1]);
+    byte[] orderLines = Files.readAllBytes(night[1].resolve("order_lines/part-00000.snappy.parquet"));
+
+    assertEquals(137, runAndCrash(night[0], night[1], night[2], "nightly", "ingest.validated"));
+    assertTrue(
+        java.util.Arrays.equals(orderLines, Files.readAllBytes(night[1].resolve("order_lines/part-00000.snappy.parquet"))),
+        "published order_lines untouched");
+    assertTrue(SmallSamples.files(night[1]).containsAll(before), "every published file still there");
+
+    assertEquals(0, runHere(night[0], night[1], night[2], "nightly"), "the next run takes the dead lock");
+    assertPublishedAsUninterrupted(night[1], night[2]);
+  }
+
+  @Test
+  void killedDuringPublishIsCompletedByTheNextRun() throws Exception {
+    Path[] night = lastNight("during-publish");
+    assertEquals(137, runAndCrash(night[0], night[1], night[2], "nightly", "ingest.committed"));
+    assertEquals(0, runHere(night[0], night[1], night[2], "nightly"));
+    assertPublishedAsUninterrupted(night[1], night[2]);
+  }
+
+  @Test
+  void killedWhilePublishingReportsIsCompletedByTheNextRun() throws Exception {
+    Path[] night = lastNight("during-report");
+    assertEquals(137, runAndCrash(night[0], night[1], night[2], "nightly", "report.committed"));
+    assertEquals(0, runHere(night[0], night[1], night[2], "nightly"));
+    assertPublishedAsUninterrupted(night[1], night[2]);
+  }
+}

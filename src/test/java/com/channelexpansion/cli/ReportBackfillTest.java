@@ -1,0 +1,61 @@
+package com.channelexpansion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.channelexpansion.testing.SharedSpark;
+import com.channelexpansion.testing.SmallSamples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backfill of past as-of dates gives, date by date, what single runs give, in any order. */
+class ReportBackfillTest {
+  @TempDir static Path dir;
+  private static Path samples;
+  private static Path warehouse;
+
+  @BeforeAll
+  static void ingest() {
+    SharedSpark.get();
+    samples = SmallSamples.generate(dir.resolve("samples"));
+    warehouse = dir.resolve("warehouse");
+    run("ingest", "--reports", dir.resolve("unused").toString());
+  }
+
+  private static void run(String command, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--input", samples.resolve("exports").toString(),
+                "--reference", samples.resolve("reference").toString(),
+                "--config", samples.resolve("config").toString(),
+                "--warehouse", warehouse.toString()));
+    args.addAll(List.of(more));
+    StringWriter err = new StringWriter();
+    int code =
+        ChannelExpansion.execute(
+            new PrintWriter(new StringWriter()), new PrintWriter(err, true), args.toArray(String[]::new));
+    assertEquals(0, code, err.toString());
+  }
+
+  @Test
+  void rangeEqualsSingleDatesRunInReverseOrder() throws IOException {
+    Path range = dir.resolve("range");
+    run("report", "--reports", range.toString(), "--from", "2026-10-30", "--to", "2026-11-01");
+    Path single = dir.resolve("single");
+    for (String asOf : List.of("2026-11-01", "2026-10-31", "2026-10-30")) {
+      run("report", "--reports", single.toString(), "--as-of", asOf);
+    }
+    assertEquals(
+        List.of("as_of=2026-10-30", "as_of=2026-10-31", "as_of=2026-11-01"),
+        SmallSamples.files(range, "x").stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().toList());
+    assertEquals(List.of(), SmallSamples.differences(range, single, "manifest.json"));
+  }
+}
