@@ -1,0 +1,154 @@
+package com.channelexpansion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.channelexpansion.testing.SmallSamples;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nightly} through a real Spark standalone cluster (a master and a worker on 127.0.0.1,
+ * started from the Maven classpath) writes the same outputs, byte for byte, as the local run.
+ * Runs after {@code package}: the executors load the job from its jar.
+ */
+class StandaloneClusterIT {
+  private static final String AS_OF = "2026-10-31";
+
+  @TempDir static Path dir;
+  private static final List<Process> cluster = new ArrayList<>();
+  private static String classpath;
+  private static int masterPort;
+  private static Path samples;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    Path target = Path.of("target");
+    classpath =
+        target.resolve("channel-expansion.jar").toAbsolutePath()
+            + ":"
+            + Files.readString(target.resolve("classpath.txt")).trim();
+    samples = SmallSamples.generate(dir.resolve("samples"));
+    // The worker insists on a Spark home; an empty jars/ folder is enough when executors get
+    // their classpath from spark.executor.extraClassPath.
+    Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
+    masterPort = freePort();
+    Path masterLog = dir.resolve("master.log");
+    cluster.add(
+        start(
+            masterLog,
+            Map.of(),
+            "org.apache.spark.deploy.master.Master",
+            "--host", "127.0.0.1", "--port", String.valueOf(masterPort),
+            "--webui-port", String.valueOf(freePort())));
+    cluster.add(
+        start(
+            dir.resolve("worker.log"),
+            Map.of("SPARK_HOME", sparkHome.getParent().toString(), "SPARK_SCALA_VERSION", "2.13",
+                "SPARK_WORKER_DIR", Files.createDirectories(dir.resolve("work")).toString()),
+            "org.apache.spark.deploy.worker.Worker",
+            "--host", "127.0.0.1", "--webui-port", String.valueOf(freePort()),
+            "--cores", "2", "--memory", "2g", "spark://127.0.0.1:" + masterPort));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!Files.readString(masterLog).contains("Registering worker")) {
+      assertTrue(System.nanoTime() < deadline, "the worker registers with the master: " + Files.readString(masterLog));
+      Thread.sleep(500);
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.forEach(Process::destroyForcibly);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static List<String> java(String... systemProperties) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognized")
+          || option.startsWith("-Dio.netty")) {
+        cmd.add(option);
+      }
+    }
+    cmd.add("-Xmx1g");
+    cmd.addAll(List.of(systemProperties));
+    cmd.add("-cp");
+    cmd.add(classpath);
+    return cmd;
+  }
+
+  private static Process start(Path log, Map<String, String> env, String mainClass, String... args)
+      throws IOException {
+    List<String> cmd = java();
+    cmd.add(mainClass);
+    cmd.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void nightly(String name, String master, String... systemProperties) throws Exception {
+    List<String> cmd = java(systemProperties);
+    cmd.add(ChannelExpansion.class.getName());
+    cmd.addAll(
+        List.of(
+            "nightly",
+            "--input", samples.resolve("exports").toString(),
+            "--reference", samples.resolve("reference").toString(),
+            "--config", samples.resolve("config").toString(),
+            "--warehouse", dir.resolve(name + "/warehouse").toString(),
+            "--reports", dir.resolve(name + "/reports").toString(),
+            "--as-of", AS_OF,
+            "--master", master));
+    Path log = dir.resolve(name + ".log");
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = builder.start();
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), name + " finishes");
+    assertEquals(0, process.exitValue(), name + " run:\n" + Files.readString(log));
+  }
+
+  @Test
+  void nightlyOnTheClusterEqualsTheLocalRun() throws Exception {
+    nightly("local", "local[2]");
+    nightly(
+        "cluster",
+        "spark://127.0.0.1:" + masterPort,
+        "-Dspark.executor.extraClassPath=" + classpath,
+        "-Dspark.executor.memory=1g",
+        "-Dspark.driver.host=127.0.0.1");
+    assertTrue(
+        Files.list(dir.resolve("work")).findAny().isPresent(), "the worker ran executors for the job");
+    for (String table : List.of("order_lines", "rejects")) {
+      assertEquals(
+          List.of(),
+          SmallSamples.differences(
+              dir.resolve("local/warehouse").resolve(table), dir.resolve("cluster/warehouse").resolve(table)),
+          table);
+    }
+    assertEquals(
+        List.of(),
+        SmallSamples.differences(
+            dir.resolve("local/reports/as_of=" + AS_OF),
+            dir.resolve("cluster/reports/as_of=" + AS_OF),
+            "manifest.json"));
+  }
+}
