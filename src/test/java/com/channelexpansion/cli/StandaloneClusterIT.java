@@ -44,6 +44,7 @@ class StandaloneClusterIT {
     // their classpath from spark.executor.extraClassPath.
     Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
     masterPort = freePort();
+    int masterUi = freePort();
     Path masterLog = dir.resolve("master.log");
     cluster.add(
         start(
@@ -51,7 +52,7 @@ class StandaloneClusterIT {
             Map.of(),
             "org.apache.spark.deploy.master.Master",
             "--host", "127.0.0.1", "--port", String.valueOf(masterPort),
-            "--webui-port", String.valueOf(freePort())));
+            "--webui-port", String.valueOf(masterUi)));
     cluster.add(
         start(
             dir.resolve("worker.log"),
@@ -61,8 +62,23 @@ class StandaloneClusterIT {
             "--host", "127.0.0.1", "--webui-port", String.valueOf(freePort()),
             "--cores", "2", "--memory", "2g", "spark://127.0.0.1:" + masterPort));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!Files.readString(masterLog).contains("Registering worker")) {
-      assertTrue(System.nanoTime() < deadline, "the worker registers with the master: " + Files.readString(masterLog));
+    // The master's status page says how many workers are alive (its log is at WARN here).
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest status =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + masterUi + "/json/")).build();
+    while (true) {
+      try {
+        String body = http.send(status, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        if (body.replace(" ", "").contains("\"aliveworkers\":1")) {
+          break;
+        }
+      } catch (IOException notUpYet) {
+        // the master is still starting
+      }
+      assertTrue(
+          System.nanoTime() < deadline,
+          "the worker registers with the master: " + Files.readString(masterLog)
+              + Files.readString(dir.resolve("worker.log")));
       Thread.sleep(500);
     }
   }
