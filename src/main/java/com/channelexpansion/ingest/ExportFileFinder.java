@@ -1,8 +1,6 @@
 package com.channelexpansion.ingest;
 
-import com.channelexpansion.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +14,8 @@ import org.apache.hadoop.fs.Path;
  * Finds the export files of a run: every {@code *.csv} (suffix in any case) below --input,
  * recursively, skipping files and folders whose names start with {@code .} or {@code _} (editor
  * backups, Spark/Hadoop markers, files still being copied). Sorted by relative path in Unicode
- * code point order, which is also the order ties between duplicates are decided in.
+ * code point order, which is also the order ties between duplicates are decided in. Listing reads
+ * no file: checksums are computed only for files the ledger cannot vouch for.
  */
 public final class ExportFileFinder {
   private ExportFileFinder() {}
@@ -47,7 +46,11 @@ public final class ExportFileFinder {
       } else if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
         out.add(
             new ExportFile(
-                relative, status.getPath().toString(), status.getLen(), sha256(fs, status.getPath())));
+                relative,
+                status.getPath().toString(),
+                status.getLen(),
+                status.getModificationTime(),
+                null));
       }
     }
   }
@@ -66,11 +69,5 @@ public final class ExportFileFinder {
       j += Character.charCount(cb);
     }
     return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  private static String sha256(FileSystem fs, Path path) throws IOException {
-    try (InputStream in = fs.open(path)) {
-      return Sha256.of(in);
-    }
   }
 }

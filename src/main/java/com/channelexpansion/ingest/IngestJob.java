@@ -118,7 +118,13 @@ public final class IngestJob {
     List<String> headerless = new ArrayList<>();
     List<String> duplicateDeliveries = new ArrayList<>();
     int unchanged = 0;
-    for (ExportRead read : plan.reads()) {
+    for (ExportRead listed : plan.reads()) {
+      if (ledger.vouchesFor(listed.file())
+          && (!listed.paired() || ledger.vouchesFor(listed.lineFile()))) {
+        unchanged++;
+        continue;
+      }
+      ExportRead read = withChecksums(listed, conf);
       ExportFile file = read.file();
       Optional<String> twin = read.paired() ? Optional.empty() : ledger.sameBytesAs(file);
       if (ledger.holds(file) && (!read.paired() || ledger.holds(read.lineFile()))) {
@@ -295,6 +301,13 @@ public final class IngestJob {
         fs.delete(status.getPath(), true);
       }
     }
+  }
+
+  private static ExportRead withChecksums(ExportRead read, Configuration conf) throws IOException {
+    return new ExportRead(
+        read.file().withChecksum(conf),
+        read.paired() ? read.lineFile().withChecksum(conf) : null,
+        read.format());
   }
 
   private static boolean headerless(ExportRead read, Configuration conf) throws IOException {

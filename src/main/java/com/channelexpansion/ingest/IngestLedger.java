@@ -31,7 +31,7 @@ public record IngestLedger(
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What the warehouse holds of one file. */
-  public record Entry(long bytes, String sha256, String batch) {}
+  public record Entry(long bytes, long modifiedMillis, String sha256, String batch) {}
 
   public IngestLedger {
     files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
@@ -57,6 +57,17 @@ public record IngestLedger(
     }
   }
 
+  /**
+   * True when the file's path, size and modification time match the ledger: then it is not even
+   * read to compute its checksum (what keeps a night's cost off the history's size).
+   */
+  public boolean vouchesFor(ExportFile file) {
+    Entry entry = files.get(file.relativePath());
+    return entry != null
+        && entry.bytes() == file.sizeBytes()
+        && entry.modifiedMillis() == file.modifiedMillis();
+  }
+
   /** True when this exact file (path and checksum) is already in the warehouse. */
   public boolean holds(ExportFile file) {
     Entry entry = files.get(file.relativePath());
@@ -76,7 +87,9 @@ public record IngestLedger(
       Iterable<ExportFile> read, String batch, String validation, String crediting) {
     Map<String, Entry> next = new HashMap<>(files);
     for (ExportFile file : read) {
-      next.put(file.relativePath(), new Entry(file.sizeBytes(), file.sha256(), batch));
+      next.put(
+          file.relativePath(),
+          new Entry(file.sizeBytes(), file.modifiedMillis(), file.sha256(), batch));
     }
     return new IngestLedger(next, validation, crediting);
   }

@@ -31,25 +31,24 @@ public final class ParquetTableWriter {
   public static void write(
       Dataset<Row> rows, Path target, int files, Column[] partitionKey, Column[] sortKeys)
       throws IOException {
-    rows.repartition(files, partitionKey)
-        .sortWithinPartitions(sortKeys)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .option("compression", "snappy")
-        .parquet(target.toString());
-    renamePartFiles(target, rows.sparkSession().sparkContext().hadoopConfiguration());
+    writeSorted(rows.repartition(files, partitionKey), target, sortKeys);
   }
 
   /** Writes a small table as one file (reports). */
   public static void writeSingleFile(Dataset<Row> rows, Path target, Column[] sortKeys)
       throws IOException {
-    rows.coalesce(1)
+    writeSorted(rows.coalesce(1), target, sortKeys);
+  }
+
+  private static void writeSorted(Dataset<Row> partitioned, Path target, Column[] sortKeys)
+      throws IOException {
+    partitioned
         .sortWithinPartitions(sortKeys)
         .write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "snappy")
         .parquet(target.toString());
-    renamePartFiles(target, rows.sparkSession().sparkContext().hadoopConfiguration());
+    renamePartFiles(target, partitioned.sparkSession().sparkContext().hadoopConfiguration());
   }
 
   private static void renamePartFiles(Path dir, org.apache.hadoop.conf.Configuration conf)

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.publish.CrashPoints;
+import com.channelexpansion.testing.ChildJvm;
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,25 +65,16 @@ class CrashRecoveryTest {
   /** Runs the command in a new JVM that halts at {@code crashPoint}; returns its exit code. */
   private static int runAndCrash(Path input, Path warehouse, Path reports, String command, String crashPoint)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String jvmOption : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (jvmOption.startsWith("--add-opens") || jvmOption.startsWith("-XX:+IgnoreUnrecognized")
-          || jvmOption.startsWith("-Dio.netty")) {
-        cmd.add(jvmOption);
-      }
-    }
-    cmd.add("-Xmx1g");
-    cmd.add("-D" + CrashPoints.PROPERTY + "=" + crashPoint);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(ChannelExpansion.class.getName());
-    cmd.add(command);
-    cmd.addAll(options(input, warehouse, reports));
-    Path log = Files.createTempFile(dir, "crashed-run", ".log");
-    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process process = builder.start();
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(options(input, warehouse, reports));
+    Process process =
+        ChildJvm.start(
+            System.getProperty("java.class.path"),
+            List.of("-D" + CrashPoints.PROPERTY + "=" + crashPoint),
+            java.util.Map.of(),
+            Files.createTempFile(dir, "crashed-run", ".log"),
+            ChannelExpansion.class.getName(),
+            args);
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the crashing run ends");
     return process.exitValue();
   }

@@ -3,9 +3,9 @@ package com.channelexpansion.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.channelexpansion.testing.ChildJvm;
 import com.channelexpansion.testing.SmallSamples;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,50 +94,29 @@ class StandaloneClusterIT {
     }
   }
 
-  private static List<String> java(String... systemProperties) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognized")
-          || option.startsWith("-Dio.netty")) {
-        cmd.add(option);
-      }
-    }
-    cmd.add("-Xmx1g");
-    cmd.addAll(List.of(systemProperties));
-    cmd.add("-cp");
-    cmd.add(classpath);
-    return cmd;
-  }
-
   private static Process start(Path log, Map<String, String> env, String mainClass, String... args)
       throws IOException {
-    List<String> cmd = java();
-    cmd.add(mainClass);
-    cmd.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    builder.environment().putAll(env);
-    return builder.start();
+    return ChildJvm.start(classpath, List.of(), env, log, mainClass, List.of(args));
   }
 
   private static void nightly(String name, String master, String... systemProperties) throws Exception {
-    List<String> cmd = java(systemProperties);
-    cmd.add(ChannelExpansion.class.getName());
-    cmd.addAll(
-        List.of(
-            "nightly",
-            "--input", samples.resolve("exports").toString(),
-            "--reference", samples.resolve("reference").toString(),
-            "--config", samples.resolve("config").toString(),
-            "--warehouse", dir.resolve(name + "/warehouse").toString(),
-            "--reports", dir.resolve(name + "/reports").toString(),
-            "--as-of", AS_OF,
-            "--master", master));
     Path log = dir.resolve(name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process process = builder.start();
+    Process process =
+        ChildJvm.start(
+            classpath,
+            List.of(systemProperties),
+            Map.of(),
+            log,
+            ChannelExpansion.class.getName(),
+            List.of(
+                "nightly",
+                "--input", samples.resolve("exports").toString(),
+                "--reference", samples.resolve("reference").toString(),
+                "--config", samples.resolve("config").toString(),
+                "--warehouse", dir.resolve(name + "/warehouse").toString(),
+                "--reports", dir.resolve(name + "/reports").toString(),
+                "--as-of", AS_OF,
+                "--master", master));
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), name + " finishes");
     assertEquals(0, process.exitValue(), name + " run:\n" + Files.readString(log));
   }

@@ -31,7 +31,7 @@ class SourceDefinitionsTest {
   }
 
   private static ExportFile file(String path) {
-    return new ExportFile(path, "file:/in/" + path, 10, "0".repeat(64));
+    return new ExportFile(path, "file:/in/" + path, 10, 0, "0".repeat(64));
   }
 
   @Test

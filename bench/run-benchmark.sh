@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): bench/run-benchmark.sh [LINES]   (default 1000000)
+#
+# 1. Generates LINES order lines with the project's generator into bench/results/data-LINES/
+#    (reused when present); the last day's export (orders-2026-10-31.csv, ~0.1% of the lines)
+#    is held back as "tonight's" file.
+# 2. Measures, each under /usr/bin/time -v (wall seconds, rows per second, peak RSS):
+#    tiny       nightly on a tiny input (one day's export) into an empty warehouse
+#    ingest     the first full ingest of the history
+#    report     a report over the whole history
+#    night      an incremental nightly: tonight's file on top of the existing warehouse
+#    floor      Spark's own plain CSV-to-Parquet conversion of the same files
+# Appends one line per measurement to bench/results/results.tsv and prints them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lines="${1:-1000000}"
+results=bench/results
+data="$results/data-$lines"
+mkdir -p "$results"
+(mvn -B -q package -DskipTests) >&2
+classpath="target/channel-expansion.jar:$(cat target/classpath.txt)"
+if [[ ! -d "$data/exports" ]]; then
+  echo "generating $lines lines into $data ..." >&2
+  java -cp "$classpath" com.channelexpansion.samples.SampleDataGenerator --out "$data" --lines "$lines" >&2
+fi
+tonight="2026/orders-2026-10-31.csv"
+history="$results/history-$lines"
+rm -rf "$history" && mkdir -p "$history"
+cp -r "$data/exports/." "$history/" && rm "$history/$tonight"
+tiny="$results/tiny-$lines"
+rm -rf "$tiny" && mkdir -p "$tiny/2026" && cp "$data/exports/$tonight" "$tiny/2026/"
+work="$results/work-$lines"
+rm -rf "$work"
+
+measure() {  # measure NAME ROWS COMMAND...
+  local name="$1" rows="$2"; shift 2
+  local log="$results/$name-$lines.time"
+  /usr/bin/time -v -o "$log" "$@" > "$results/$name-$lines.out" 2> "$results/$name-$lines.err" \
+    || { echo "$name failed: see $results/$name-$lines.err" >&2; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+  printf '%s\t%s\t%s lines\t%8d rows\t%7.1f s wall\t%9.0f rows/s\t%6s MB peak RSS\n' \
+    "$(date -u +%FT%TZ)" "$name" "$lines" "$rows" "$wall" "$(echo "$rows / $wall" | bc -l)" "$rss" \
+    | tee -a "$results/results.tsv"
+}
+job() {  # job COMMAND INPUT
+  jobs/channel-expansion "$1" --input "$2" --reference "$data/reference" --config "$data/config" \
+    --warehouse "$work/warehouse" --reports "$work/reports" --as-of 2026-10-31
+}
+rows_in() { find "$1" -name '*.csv' -exec cat {} + | wc -l; }
+
+measure tiny "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$tiny" \
+  --reference "$data/reference" --config "$data/config" \
+  --warehouse "$work/tiny-warehouse" --reports "$work/tiny-reports" --as-of 2026-10-31
+measure ingest "$(rows_in "$history")" job ingest "$history"
+measure report "$(rows_in "$history")" job report "$history"
+cp "$data/exports/$tonight" "$history/2026/"
+measure night "$(rows_in "$tiny")" job nightly "$history"
+measure floor "$(rows_in "$data/exports")" java -Xmx4g -cp "$classpath" \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+  --add-opens=java.base/java.util=ALL-UNNAMED \
+  bench/CsvToParquetFloor.java "$data/exports" "$work/floor"

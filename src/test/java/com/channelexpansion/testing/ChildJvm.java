@@ -1,0 +1,40 @@
+package com.channelexpansion.testing;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a class in a new JVM with the module options Spark needs (taken from this test JVM),
+ * for tests that kill a run or start a Spark cluster. Output goes to a log file.
+ */
+public final class ChildJvm {
+  private ChildJvm() {}
+
+  public static Process start(
+      String classpath, List<String> jvmOptions, Map<String, String> env, Path log,
+      String mainClass, List<String> args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognized")
+          || option.startsWith("-Dio.netty")) {
+        cmd.add(option);
+      }
+    }
+    cmd.add("-Xmx1g");
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+}
