@@ -20,6 +20,7 @@ import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.PublishJournal.Move;
 import com.channelexpansion.publish.Versions;
+import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.RejectColumns;
 import com.channelexpansion.warehouse.WarehouseLayout;
@@ -205,15 +206,16 @@ public final class IngestJob {
         RepCrediting.credit(LatestVersions.keepLatest(accepted), reference.accounts(), reference.reps())
             .select(columns(OrderLineColumns.SCHEMA.fieldNames()));
     long acceptedVersions = accepted.count();
+    SparkSessions.sizeShufflesFor(spark, acceptedVersions);
     int outputFiles = (int) Math.max(1, (acceptedVersions + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
     Path stagedOrderLines = new Path(staging, "order_lines");
-    ParquetTableWriter.write(
-        orderLines,
-        stagedOrderLines,
-        outputFiles,
-        columns(OrderLineColumns.ORDER_ID),
-        columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
-    long orderLineRows = spark.read().parquet(stagedOrderLines.toString()).count();
+    long orderLineRows =
+        ParquetTableWriter.write(
+            orderLines,
+            stagedOrderLines,
+            outputFiles,
+            columns(OrderLineColumns.ORDER_ID),
+            columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
     Path stagedRejects = new Path(staging, "rejects");
     writeRejects(versions, stagedRejects);
     Path stagedLedger = new Path(staging, "ledger.json");

@@ -31,7 +31,8 @@ public final class ParquetFooters {
 
   private ParquetFooters() {}
 
-  public static void canonicalize(FileSystem fs, Path file) throws IOException {
+  /** Canonicalizes {@code file}'s footer and returns its row count (read from that footer). */
+  public static long canonicalize(FileSystem fs, Path file) throws IOException {
     long length = fs.getFileStatus(file).getLen();
     byte[] footer;
     long footerStart;
@@ -47,6 +48,7 @@ public final class ParquetFooters {
       in.readFully(footerStart, footer);
     }
     FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(footer));
+    long rows = metadata.getNum_rows();
     for (RowGroup rowGroup : metadata.getRow_groups()) {
       for (ColumnChunk chunk : rowGroup.getColumns()) {
         ColumnMetaData column = chunk.getMeta_data();
@@ -66,7 +68,7 @@ public final class ParquetFooters {
       throw new IOException("Cannot canonicalize: footer length changed (" + file + ")");
     }
     if (java.util.Arrays.equals(footer, rewritten.toByteArray())) {
-      return;
+      return rows;
     }
     byte[] bytes;
     try (FSDataInputStream in = fs.open(file)) {
@@ -87,5 +89,6 @@ public final class ParquetFooters {
     if (!fs.rename(temporary, file)) {
       throw new IOException("Cannot canonicalize: rename failed (" + file + ")");
     }
+    return rows;
   }
 }

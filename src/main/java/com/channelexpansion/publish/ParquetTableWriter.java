@@ -22,25 +22,26 @@ public final class ParquetTableWriter {
   private ParquetTableWriter() {}
 
   /**
-   * Writes {@code rows} to {@code target}, which must not exist yet (a staging folder).
+   * Writes {@code rows} to {@code target}, which must not exist yet (a staging folder), and
+   * returns the number of rows written (from the files' footers: no second pass).
    *
    * @param files number of Parquet files, fixed so the layout does not depend on the cluster
    * @param partitionKey rows with equal keys land in the same file
    * @param sortKeys total order of rows within a file
    */
-  public static void write(
+  public static long write(
       Dataset<Row> rows, Path target, int files, Column[] partitionKey, Column[] sortKeys)
       throws IOException {
-    writeSorted(rows.repartition(files, partitionKey), target, sortKeys);
+    return writeSorted(rows.repartition(files, partitionKey), target, sortKeys);
   }
 
   /** Writes a small table as one file (reports). */
-  public static void writeSingleFile(Dataset<Row> rows, Path target, Column[] sortKeys)
+  public static long writeSingleFile(Dataset<Row> rows, Path target, Column[] sortKeys)
       throws IOException {
-    writeSorted(rows.coalesce(1), target, sortKeys);
+    return writeSorted(rows.coalesce(1), target, sortKeys);
   }
 
-  private static void writeSorted(Dataset<Row> partitioned, Path target, Column[] sortKeys)
+  private static long writeSorted(Dataset<Row> partitioned, Path target, Column[] sortKeys)
       throws IOException {
     partitioned
         .sortWithinPartitions(sortKeys)
@@ -48,21 +49,23 @@ public final class ParquetTableWriter {
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "snappy")
         .parquet(target.toString());
-    renamePartFiles(target, partitioned.sparkSession().sparkContext().hadoopConfiguration());
+    return renamePartFiles(target, partitioned.sparkSession().sparkContext().hadoopConfiguration());
   }
 
-  private static void renamePartFiles(Path dir, org.apache.hadoop.conf.Configuration conf)
+  private static long renamePartFiles(Path dir, org.apache.hadoop.conf.Configuration conf)
       throws IOException {
     FileSystem fs = dir.getFileSystem(conf);
     FileStatus[] parts = fs.listStatus(dir, p -> p.getName().startsWith("part-"));
     // Spark names files part-<task number>-<uuid>...: sorting by name keeps the task order.
     Arrays.sort(parts, Comparator.comparing(s -> s.getPath().getName()));
+    long rows = 0;
     for (int i = 0; i < parts.length; i++) {
       Path renamed = new Path(dir, String.format("part-%05d.snappy.parquet", i));
       if (!fs.rename(parts[i].getPath(), renamed)) {
         throw new IOException("Cannot name output file: rename failed (" + parts[i].getPath() + ")");
       }
-      ParquetFooters.canonicalize(fs, renamed);
+      rows += ParquetFooters.canonicalize(fs, renamed);
     }
+    return rows;
   }
 }

@@ -19,6 +19,8 @@ import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.ReportsLayout;
+import com.channelexpansion.spark.ParallelJobs;
+import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -135,38 +138,70 @@ public final class ReportJob {
             classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT)),
             OrderLineColumns.CUSTOMER_ID);
     long countedLines = lines.count();
+    SparkSessions.sizeShufflesFor(spark, countedLines);
     seconds.put("classify", classify.done(countedLines + " counted lines through " + asOf));
 
-    StepLog tables = StepLog.start("tables");
-    Map<String, Long> rows = new LinkedHashMap<>();
+    // The tables and the summary's figures are independent: their Spark jobs run side by side.
+    StepLog build = StepLog.start("build");
+    ReportWindows windows = ReportWindows.of(asOf);
     Dataset<Row> accounts = ReferenceFrames.accounts(spark, reference.accounts());
-    Dataset<Row> customers = CustomersReport.build(lines, classified, accounts);
-    writeTable(customers, new Path(staging, CUSTOMERS), rows, CUSTOMERS, CustomersReport.CUSTOMER_ID);
-    writeTable(
-        RevenueMonthlyReport.build(lines, classified, accounts),
-        new Path(staging, REVENUE_MONTHLY),
-        rows,
-        REVENUE_MONTHLY,
-        RevenueMonthlyReport.MONTH,
-        RevenueMonthlyReport.REGION,
-        RevenueMonthlyReport.SEGMENT,
-        RevenueMonthlyReport.ORDER_CHANNEL);
     Dataset<Row> commissions =
         CommissionEngine.monthly(linesWithSegment, plans(), tiers(), quotas());
-    writeTable(
-        commissions,
-        new Path(staging, COMMISSIONS),
-        rows,
-        COMMISSIONS,
-        CommissionColumns.MONTH,
-        CommissionColumns.REP_ID,
-        CommissionColumns.PLAN_ID);
-    seconds.put("tables", tables.done(rows.toString()));
+    Future<Long> customerRows;
+    Future<Long> revenueRows;
+    Future<Long> commissionRows;
+    Future<List<SummaryMetric>> channelMetrics;
+    Future<List<SummaryMetric>> commissionMetrics;
+    Future<CommissionScenarios.Table> scenarioTable;
+    Future<List<Row>> unknownReps;
+    Future<Map<String, Long>> segments;
+    try (ParallelJobs jobs = new ParallelJobs(4)) {
+      customerRows =
+          jobs.submit(
+              () ->
+                  writeTable(
+                      CustomersReport.build(lines, classified, accounts),
+                      new Path(staging, CUSTOMERS),
+                      CUSTOMERS,
+                      CustomersReport.CUSTOMER_ID));
+      revenueRows =
+          jobs.submit(
+              () ->
+                  writeTable(
+                      RevenueMonthlyReport.build(lines, classified, accounts),
+                      new Path(staging, REVENUE_MONTHLY),
+                      REVENUE_MONTHLY,
+                      RevenueMonthlyReport.MONTH,
+                      RevenueMonthlyReport.REGION,
+                      RevenueMonthlyReport.SEGMENT,
+                      RevenueMonthlyReport.ORDER_CHANNEL));
+      commissionRows =
+          jobs.submit(
+              () ->
+                  writeTable(
+                      commissions,
+                      new Path(staging, COMMISSIONS),
+                      COMMISSIONS,
+                      CommissionColumns.MONTH,
+                      CommissionColumns.REP_ID,
+                      CommissionColumns.PLAN_ID));
+      channelMetrics = jobs.submit(() -> ExecutiveSummary.compute(lines, classified, asOf));
+      commissionMetrics = jobs.submit(() -> onlineCommissionMetrics(linesWithSegment, windows));
+      scenarioTable = jobs.submit(() -> scenarios(commissions, linesWithSegment, windows));
+      unknownReps = jobs.submit(() -> RepCrediting.unknownRepWarnings(lines).collectAsList());
+      segments = jobs.submit(() -> customersBySegment(classified));
+      jobs.awaitAll();
+    }
+    Map<String, Long> rows = new LinkedHashMap<>();
+    rows.put(CUSTOMERS, ParallelJobs.result(customerRows));
+    rows.put(REVENUE_MONTHLY, ParallelJobs.result(revenueRows));
+    rows.put(COMMISSIONS, ParallelJobs.result(commissionRows));
+    List<SummaryMetric> metrics = new ArrayList<>(ParallelJobs.result(channelMetrics));
+    metrics.addAll(ParallelJobs.result(commissionMetrics));
+    CommissionScenarios.Table scenarios = ParallelJobs.result(scenarioTable);
+    List<Row> warnings = ParallelJobs.result(unknownReps);
+    Map<String, Long> bySegment = ParallelJobs.result(segments);
 
-    StepLog summary = StepLog.start("summary");
-    ReportWindows windows = ReportWindows.of(asOf);
-    List<SummaryMetric> metrics = new ArrayList<>(ExecutiveSummary.compute(lines, classified, asOf));
-    metrics.addAll(onlineCommissionMetrics(linesWithSegment, windows));
     writeCsv(fs, new Path(staging, EXECUTIVE_SUMMARY), out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
     rows.put(EXECUTIVE_SUMMARY, (long) metrics.size());
     afterEachOutput.accept(EXECUTIVE_SUMMARY);
@@ -176,17 +211,16 @@ public final class ReportJob {
         out -> SummaryCsvWriter.writeChannelDefinitions(definitions.channelDefinitions(), out));
     rows.put(CHANNEL_DEFINITIONS, (long) definitions.channelDefinitions().size());
     afterEachOutput.accept(CHANNEL_DEFINITIONS);
-    CommissionScenarios.Table scenarios = scenarios(commissions, linesWithSegment, windows);
     writeCsv(
         fs,
         new Path(staging, COMMISSION_SCENARIOS),
         out -> SummaryCsvWriter.writeTable(scenarios.header(), scenarios.rows(), out));
     rows.put(COMMISSION_SCENARIOS, (long) scenarios.rows().size());
     afterEachOutput.accept(COMMISSION_SCENARIOS);
-    List<Row> warnings = RepCrediting.unknownRepWarnings(lines).collectAsList();
-    Map<String, Long> bySegment = customersBySegment(staging);
     BigDecimal netRevenueTtm = metrics.get(0).ttm();
-    seconds.put("summary", summary.done(metrics.size() + " metrics, " + scenarios.rows().size() + " reps"));
+    seconds.put(
+        "build",
+        build.done(rows + ", " + metrics.size() + " metrics, " + scenarios.rows().size() + " reps"));
     lines.unpersist();
     classified.unpersist();
 
@@ -313,25 +347,21 @@ public final class ReportJob {
         YearMonth.from(windows.ttmEnd()));
   }
 
-  private Map<String, Long> customersBySegment(Path staging) {
+  private static Map<String, Long> customersBySegment(Dataset<Row> classified) {
     Map<String, Long> bySegment = new TreeMap<>();
-    for (Row row :
-        spark.read().parquet(new Path(staging, CUSTOMERS).toString())
-            .groupBy(CustomersReport.SEGMENT)
-            .count()
-            .collectAsList()) {
+    for (Row row : classified.groupBy(CustomerClassifier.SEGMENT).count().collectAsList()) {
       bySegment.put(row.getString(0), row.getLong(1));
     }
     return bySegment;
   }
 
-  private void writeTable(
-      Dataset<Row> table, Path target, Map<String, Long> rows, String name, String... sortKeys)
+  /** Writes one table of the report and returns its row count. */
+  private long writeTable(Dataset<Row> table, Path target, String name, String... sortKeys)
       throws IOException {
     Column[] keys = Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    ParquetTableWriter.writeSingleFile(table, target, keys);
-    rows.put(name, spark.read().parquet(target.toString()).count());
+    long written = ParquetTableWriter.writeSingleFile(table, target, keys);
     afterEachOutput.accept(name);
+    return written;
   }
 
   /** A writer of CSV content. */

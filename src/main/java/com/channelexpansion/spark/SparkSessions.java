@@ -41,6 +41,20 @@ public final class SparkSessions {
   }
 
   /**
+   * Sizes shuffles to the rows a step is about to process: one partition for small data (a short
+   * run is dominated by per-task latency, and adaptive execution cannot merge map-side
+   * partitions), otherwise about 500,000 rows per partition and at least one per core. Results do
+   * not depend on it: output files are laid out explicitly and sums are exact decimals.
+   */
+  public static void sizeShufflesFor(SparkSession spark, long rows) {
+    int partitions =
+        rows < 100_000
+            ? 1
+            : (int) Math.max(spark.sparkContext().defaultParallelism(), (rows + 499_999) / 500_000);
+    spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+  }
+
+  /**
    * The local file system writes a hidden {@code .name.crc} beside every file; in a folder an
    * executive opens they are clutter, and Parquet carries its own checksums.
    */
