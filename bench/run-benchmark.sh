@@ -44,19 +44,17 @@ measure() {  # measure NAME ROWS COMMAND...
     "$(date -u +%FT%TZ)" "$name" "$lines" "$rows" "$wall" "$(echo "$rows / $wall" | bc -l)" "$rss" \
     | tee -a "$results/results.tsv"
 }
-job() {  # job COMMAND INPUT
-  jobs/channel-expansion "$1" --input "$2" --reference "$data/reference" --config "$data/config" \
-    --warehouse "$work/warehouse" --reports "$work/reports" --as-of 2026-10-31
-}
+common=(--reference "$data/reference" --config "$data/config" \
+  --warehouse "$work/warehouse" --reports "$work/reports" --as-of 2026-10-31)
 rows_in() { find "$1" -name '*.csv' -exec cat {} + | wc -l; }
 
 measure tiny "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$tiny" \
   --reference "$data/reference" --config "$data/config" \
   --warehouse "$work/tiny-warehouse" --reports "$work/tiny-reports" --as-of 2026-10-31
-measure ingest "$(rows_in "$history")" job ingest "$history"
-measure report "$(rows_in "$history")" job report "$history"
+measure ingest "$(rows_in "$history")" jobs/channel-expansion ingest --input "$history" "${common[@]}"
+measure report "$(rows_in "$history")" jobs/channel-expansion report --input "$history" "${common[@]}"
 cp "$data/exports/$tonight" "$history/2026/"
-measure night "$(rows_in "$tiny")" job nightly "$history"
+measure night "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$history" "${common[@]}"
 measure floor "$(rows_in "$data/exports")" java -Xmx4g -cp "$classpath" \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \

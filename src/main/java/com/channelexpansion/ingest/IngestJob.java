@@ -190,23 +190,49 @@ public final class IngestJob {
         DataQualityGate.evaluate(read, rejected, definitions.settings().maxRejectRatio());
     if (!verdict.passed()) {
       Path failedRejects = warehouse.failedRunRejects(runId);
-      writeRejects(batch, failedRejects);
+      writeRejects(rejectsOf(batch), failedRejects);
       fs.delete(staging, true);
       throw new DataQualityGateException(verdict.message() + "; rejected rows in " + failedRejects);
     }
 
     StepLog resolve = StepLog.start("resolve");
-    IngestLedger nextLedger = ledger.with(filesToRead, runId, validation, crediting);
-    Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);
-    Dataset<Row> accepted =
-        versions
-            .where(col(ValidatedRows.REJECT_REASON).isNull())
-            .drop(ValidatedRows.REJECT_REASON, RejectColumns.RAW_RECORD);
-    Dataset<Row> orderLines =
-        RepCrediting.credit(LatestVersions.keepLatest(accepted), reference.accounts(), reference.reps())
-            .select(columns(OrderLineColumns.SCHEMA.fieldNames()));
-    long acceptedVersions = accepted.count();
+    Dataset<Row> batchAccepted = accepted(batch);
+    long batchAcceptedRows = read - rejected;
+    // A night that only adds files merges them into the winners; any other change (a file read
+    // again, new definitions, new owners) resolves every version again. Both give the same table.
+    boolean merge =
+        warehouseExists
+            && ledger.onlyAdds(filesToRead)
+            && ledger.acceptedVersions() > 0
+            && crediting.equals(ledger.creditingFingerprint());
+    long acceptedVersions;
+    Dataset<Row> orderLines;
+    Dataset<Row> rejects;
+    if (merge) {
+      acceptedVersions = ledger.acceptedVersions() + batchAcceptedRows;
+      LatestVersions.Split winners =
+          LatestVersions.splitByKeysOf(
+              spark.read().schema(OrderLineColumns.SCHEMA).parquet(warehouse.orderLines().toString()),
+              batchAccepted);
+      Dataset<Row> challengers =
+          winners.touched().drop(OrderLineColumns.CREDITED_REP_ID).unionByName(batchAccepted);
+      orderLines =
+          winners
+              .untouched()
+              .select(columns(OrderLineColumns.SCHEMA.fieldNames()))
+              .unionByName(credited(LatestVersions.keepLatest(challengers)));
+      rejects =
+          spark.read().schema(RejectColumns.SCHEMA).parquet(warehouse.rejects().toString())
+              .unionByName(rejectsOf(batch));
+    } else {
+      Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);
+      acceptedVersions = accepted(versions).count();
+      orderLines = credited(LatestVersions.keepLatest(accepted(versions)));
+      rejects = rejectsOf(versions);
+    }
     SparkSessions.sizeShufflesFor(spark, acceptedVersions);
+    IngestLedger nextLedger =
+        ledger.with(filesToRead, runId, validation, crediting, acceptedVersions);
     int outputFiles = (int) Math.max(1, (acceptedVersions + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
     Path stagedOrderLines = new Path(staging, "order_lines");
     long orderLineRows =
@@ -217,15 +243,18 @@ public final class IngestJob {
             columns(OrderLineColumns.ORDER_ID),
             columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
     Path stagedRejects = new Path(staging, "rejects");
-    writeRejects(versions, stagedRejects);
+    writeRejects(rejects, stagedRejects);
     Path stagedLedger = new Path(staging, "ledger.json");
     nextLedger.write(fs, stagedLedger);
     seconds.put(
         "resolve",
         resolve.done(
             String.format(
-                "%d order lines from %d accepted versions of %d files",
-                orderLineRows, acceptedVersions, nextLedger.files().size())));
+                "%d order lines from %d accepted versions of %d files (%s)",
+                orderLineRows,
+                acceptedVersions,
+                nextLedger.files().size(),
+                merge ? "merged tonight's files" : "resolved every version")));
 
     StepLog publish = StepLog.start("publish");
     IngestResult result =
@@ -346,15 +375,28 @@ public final class IngestJob {
     return result;
   }
 
-  private static void writeRejects(Dataset<Row> validated, Path target) throws IOException {
-    Dataset<Row> rejects =
-        validated
-            .where(col(ValidatedRows.REJECT_REASON).isNotNull())
-            .select(
-                col(RejectColumns.SOURCE_FILE),
-                col(RejectColumns.SOURCE_LINE),
-                col(ValidatedRows.REJECT_REASON).as(RejectColumns.REASON),
-                col(RejectColumns.RAW_RECORD));
+  private static Dataset<Row> accepted(Dataset<Row> validated) {
+    return validated
+        .where(col(ValidatedRows.REJECT_REASON).isNull())
+        .drop(ValidatedRows.REJECT_REASON, RejectColumns.RAW_RECORD, BATCH);
+  }
+
+  private Dataset<Row> credited(Dataset<Row> winners) {
+    return RepCrediting.credit(winners, reference.accounts(), reference.reps())
+        .select(columns(OrderLineColumns.SCHEMA.fieldNames()));
+  }
+
+  private static Dataset<Row> rejectsOf(Dataset<Row> validated) {
+    return validated
+        .where(col(ValidatedRows.REJECT_REASON).isNotNull())
+        .select(
+            col(RejectColumns.SOURCE_FILE),
+            col(RejectColumns.SOURCE_LINE),
+            col(ValidatedRows.REJECT_REASON).as(RejectColumns.REASON),
+            col(RejectColumns.RAW_RECORD));
+  }
+
+  private static void writeRejects(Dataset<Row> rejects, Path target) throws IOException {
     ParquetTableWriter.writeSingleFile(
         rejects, target, columns(RejectColumns.SOURCE_FILE, RejectColumns.SOURCE_LINE));
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +25,13 @@ import org.apache.hadoop.fs.Path;
  * @param files relative path to what the warehouse holds of it
  * @param validationFingerprint {@link DefinitionsFingerprint#validation} the rows were read with
  * @param creditingFingerprint {@link DefinitionsFingerprint#crediting} order_lines was credited with
+ * @param acceptedVersions accepted versions the files stand for (duplicates included)
  */
 public record IngestLedger(
-    Map<String, Entry> files, String validationFingerprint, String creditingFingerprint) {
+    Map<String, Entry> files,
+    String validationFingerprint,
+    String creditingFingerprint,
+    long acceptedVersions) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -38,7 +43,7 @@ public record IngestLedger(
   }
 
   public static IngestLedger empty() {
-    return new IngestLedger(Map.of(), null, null);
+    return new IngestLedger(Map.of(), null, null, 0);
   }
 
   /** The ledger at {@code path}, or an empty one when the warehouse has none yet. */
@@ -68,6 +73,11 @@ public record IngestLedger(
         && entry.modifiedMillis() == file.modifiedMillis();
   }
 
+  /** True when no file of {@code read} was ingested before: the night only adds versions. */
+  public boolean onlyAdds(List<ExportFile> read) {
+    return read.stream().noneMatch(file -> files.containsKey(file.relativePath()));
+  }
+
   /** True when this exact file (path and checksum) is already in the warehouse. */
   public boolean holds(ExportFile file) {
     Entry entry = files.get(file.relativePath());
@@ -84,14 +94,18 @@ public record IngestLedger(
 
   /** This ledger with {@code read} files now standing for {@code batch}, and new fingerprints. */
   public IngestLedger with(
-      Iterable<ExportFile> read, String batch, String validation, String crediting) {
+      Iterable<ExportFile> read,
+      String batch,
+      String validation,
+      String crediting,
+      long acceptedVersions) {
     Map<String, Entry> next = new HashMap<>(files);
     for (ExportFile file : read) {
       next.put(
           file.relativePath(),
           new Entry(file.sizeBytes(), file.modifiedMillis(), file.sha256(), batch));
     }
-    return new IngestLedger(next, validation, crediting);
+    return new IngestLedger(next, validation, crediting, acceptedVersions);
   }
 
   /** The batches some file still stands for: every other batch is garbage. */

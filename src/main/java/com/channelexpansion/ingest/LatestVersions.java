@@ -21,6 +21,21 @@ public final class LatestVersions {
 
   private LatestVersions() {}
 
+  /** Winners whose key a batch of new versions does not touch, and those it does. */
+  public record Split(Dataset<Row> untouched, Dataset<Row> touched) {}
+
+  /**
+   * Splits {@code winners} by whether {@code newVersions} hold their key (order_id, line_number).
+   * The ranking is a total order, so the winners of all versions equal the untouched winners plus
+   * {@code keepLatest(touched + newVersions)}, as long as the new versions come from files not
+   * ingested before (a re-read file can take back a winner: that needs every version).
+   */
+  public static Split splitByKeysOf(Dataset<Row> winners, Dataset<Row> newVersions) {
+    String[] key = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
+    Dataset<Row> keys = newVersions.select(col(key[0]), col(key[1])).distinct();
+    return new Split(winners.join(keys, key, "left_anti"), winners.join(keys, key, "left_semi"));
+  }
+
   public static Dataset<Row> keepLatest(Dataset<Row> acceptedLines) {
     Column[] newestFirst = {
       col(OrderLineColumns.UPDATED_AT).desc_nulls_last(),

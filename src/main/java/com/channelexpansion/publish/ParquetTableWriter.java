@@ -43,7 +43,10 @@ public final class ParquetTableWriter {
 
   private static long writeSorted(Dataset<Row> partitioned, Path target, Column[] sortKeys)
       throws IOException {
+    // Every column is written optional: whether Spark can prove a column non-null depends on the
+    // plan that built it, and the same rows must give the same file whatever the plan.
     partitioned
+        .to(partitioned.schema().asNullable())
         .sortWithinPartitions(sortKeys)
         .write()
         .mode(SaveMode.ErrorIfExists)
