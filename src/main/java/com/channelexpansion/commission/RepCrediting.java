@@ -67,9 +67,12 @@ public final class RepCrediting {
         accounts.select(
             col(OrderLineColumns.CUSTOMER_ID).as(ACCOUNT_CUSTOMER),
             col("owner_rep_id").as(ACCOUNT_OWNER));
+    // Accounts are reference data held on the driver: broadcast, so the lines keep their
+    // partitioning (ingest writes them clustered by order_id) and are never shuffled here.
     Dataset<Row> joined =
         lines.join(
-            owners, lines.col(OrderLineColumns.CUSTOMER_ID).equalTo(owners.col(ACCOUNT_CUSTOMER)),
+            org.apache.spark.sql.functions.broadcast(owners),
+            lines.col(OrderLineColumns.CUSTOMER_ID).equalTo(owners.col(ACCOUNT_CUSTOMER)),
             "left");
 
     Column salesRep = blankToNull(col(OrderLineColumns.SALES_REP_ID));

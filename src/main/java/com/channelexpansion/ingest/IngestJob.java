@@ -208,8 +208,13 @@ public final class IngestJob {
     long acceptedVersions;
     Dataset<Row> orderLines;
     Dataset<Row> rejects;
+    Path stagedOrderLines = new Path(staging, "order_lines");
+    Column[] key = columns(OrderLineColumns.ORDER_ID);
+    Column[] order = columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER);
+    long orderLineRows;
     if (merge) {
       acceptedVersions = ledger.acceptedVersions() + batchAcceptedRows;
+      SparkSessions.sizeShufflesFor(spark, acceptedVersions);
       LatestVersions.Split winners =
           LatestVersions.splitByKeysOf(
               spark.read().schema(OrderLineColumns.SCHEMA).parquet(warehouse.orderLines().toString()),
@@ -221,27 +226,25 @@ public final class IngestJob {
               .untouched()
               .select(columns(OrderLineColumns.SCHEMA.fieldNames()))
               .unionByName(credited(LatestVersions.keepLatest(challengers)));
+      orderLineRows =
+          ParquetTableWriter.write(orderLines, stagedOrderLines, outputFiles(acceptedVersions), key, order);
       rejects =
           spark.read().schema(RejectColumns.SCHEMA).parquet(warehouse.rejects().toString())
               .unionByName(rejectsOf(batch));
     } else {
       Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);
       acceptedVersions = accepted(versions).count();
-      orderLines = credited(LatestVersions.keepLatest(accepted(versions)));
+      SparkSessions.sizeShufflesFor(spark, acceptedVersions);
+      // Clustered once by order_id into the output files: the duplicate window (keyed by
+      // order_id, line_number) and the write then need no other shuffle.
+      Dataset<Row> clustered =
+          accepted(versions).repartition(outputFiles(acceptedVersions), key);
+      orderLines = credited(LatestVersions.keepLatest(clustered));
+      orderLineRows = ParquetTableWriter.writeClustered(orderLines, stagedOrderLines, order);
       rejects = rejectsOf(versions);
     }
-    SparkSessions.sizeShufflesFor(spark, acceptedVersions);
     IngestLedger nextLedger =
         ledger.with(filesToRead, runId, validation, crediting, acceptedVersions);
-    int outputFiles = (int) Math.max(1, (acceptedVersions + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-    Path stagedOrderLines = new Path(staging, "order_lines");
-    long orderLineRows =
-        ParquetTableWriter.write(
-            orderLines,
-            stagedOrderLines,
-            outputFiles,
-            columns(OrderLineColumns.ORDER_ID),
-            columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
     Path stagedRejects = new Path(staging, "rejects");
     writeRejects(rejects, stagedRejects);
     Path stagedLedger = new Path(staging, "ledger.json");
@@ -373,6 +376,11 @@ public final class IngestJob {
           new FileReconciliation(file.relativePath(), file.sizeBytes(), file.sha256(), read, ok, bad));
     }
     return result;
+  }
+
+  /** Files of order_lines/: fixed by the row count alone, so every path gives the same layout. */
+  private static int outputFiles(long acceptedVersions) {
+    return (int) Math.max(1, (acceptedVersions + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
   }
 
   private static Dataset<Row> accepted(Dataset<Row> validated) {

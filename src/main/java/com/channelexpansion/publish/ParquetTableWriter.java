@@ -35,6 +35,16 @@ public final class ParquetTableWriter {
     return writeSorted(rows.repartition(files, partitionKey), target, sortKeys);
   }
 
+  /**
+   * Like {@link #write}, for rows the caller already hash-partitioned with {@code
+   * repartition(files, partitionKey)} upstream (so a window or aggregation on that key needs no
+   * second shuffle): each partition becomes one file.
+   */
+  public static long writeClustered(Dataset<Row> clustered, Path target, Column[] sortKeys)
+      throws IOException {
+    return writeSorted(clustered, target, sortKeys);
+  }
+
   /** Writes a small table as one file (reports). */
   public static long writeSingleFile(Dataset<Row> rows, Path target, Column[] sortKeys)
       throws IOException {
