@@ -266,7 +266,21 @@ public final class ReportJob {
       throw new ConfigurationException("Cannot report: cannot read the warehouse (" + orderLines + ")", e);
     }
     requireWarehouseBuiltWithTheseDefinitions();
-    return CountedLines.asOf(spark.read().parquet(orderLines.toString()), asOf);
+    // Only the columns the reports use: the counted lines are cached, and the rest of a line
+    // (source, prices, FX, status) would more than double what the cache holds.
+    return CountedLines.asOf(spark.read().parquet(orderLines.toString()), asOf)
+        .select(
+            col(OrderLineColumns.CUSTOMER_ID),
+            col(OrderLineColumns.ORDER_ID),
+            col(OrderLineColumns.LINE_NUMBER),
+            col(OrderLineColumns.ORDER_TIMESTAMP),
+            col(OrderLineColumns.ORDER_DATE),
+            col(OrderLineColumns.MONTH),
+            col(OrderLineColumns.CHANNEL),
+            col(OrderLineColumns.QUANTITY),
+            col(OrderLineColumns.AMOUNT),
+            col(OrderLineColumns.SALES_REP_ID),
+            col(OrderLineColumns.IS_CANCELLED));
   }
 
   /**
