@@ -145,8 +145,11 @@ public final class ReportJob {
     StepLog build = StepLog.start("build");
     ReportWindows windows = ReportWindows.of(asOf);
     Dataset<Row> accounts = ReferenceFrames.accounts(spark, reference.accounts());
+    // Small (rep x month x plan) and used twice (the table and the scenarios): computed once.
     Dataset<Row> commissions =
-        CommissionEngine.monthly(linesWithSegment, plans(), tiers(), quotas());
+        CommissionEngine.monthly(linesWithSegment, plans(), tiers(), quotas())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    commissions.count();
     Future<Long> customerRows;
     Future<Long> revenueRows;
     Future<Long> commissionRows;
@@ -223,6 +226,7 @@ public final class ReportJob {
         build.done(rows + ", " + metrics.size() + " metrics, " + scenarios.rows().size() + " reps"));
     lines.unpersist();
     classified.unpersist();
+    commissions.unpersist();
 
     StepLog publish = StepLog.start("publish");
     List<String> unknownIds = new ArrayList<>();
