@@ -139,6 +139,16 @@ public final class SourceFormats implements Serializable {
 
   @Override
   public String toString() {
-    return "SourceFormats" + byFolder;
+    if (byFolder.isEmpty()) {
+      return "all canonical";
+    }
+    StringBuilder text = new StringBuilder();
+    byFolder.forEach(
+        (folder, format) ->
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(folder.isEmpty() ? "." : folder)
+                .append('=')
+                .append(format.getClass().getSimpleName()));
+    return text.toString();
   }
 }
