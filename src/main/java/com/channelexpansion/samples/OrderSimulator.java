@@ -32,7 +32,7 @@ final class OrderSimulator {
   private final CustomerBase customers;
   private final SalesForce salesForce;
   private final Catalog catalog;
-  private final FxRateTable fx;
+  private final SampleFxRates fx;
   private final QuotaBook quotas;
   private final SplittableRandom random;
   private final double ordersPerFullDay;
@@ -45,7 +45,7 @@ final class OrderSimulator {
       CustomerBase customers,
       SalesForce salesForce,
       Catalog catalog,
-      FxRateTable fx,
+      SampleFxRates fx,
       QuotaBook quotas,
       SplittableRandom random,
       double ordersPerFullDay) {

@@ -85,7 +85,7 @@ public final class SampleDataGenerator implements Callable<Integer> {
     SalesForce salesForce = SalesForce.generate(calendar, names);
     int newOnlineCustomers = Math.max(20, options.lines() / 240);
     CustomerBase customers = CustomerBase.generate(calendar, salesForce, names, newOnlineCustomers, peopleRandom);
-    FxRateTable fx = FxRateTable.generate(calendar, fxRandom);
+    SampleFxRates fx = SampleFxRates.generate(calendar, fxRandom);
     Catalog catalog = Catalog.generate(catalogRandom);
     QuotaBook quotas = new QuotaBook(calendar);
 

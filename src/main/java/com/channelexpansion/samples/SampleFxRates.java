@@ -16,17 +16,17 @@ import org.apache.commons.csv.CSVPrinter;
  * Daily FX rates to USD for EUR and GBP: a small random walk, one rate per weekday (weekend
  * orders use Friday's rate), 10 decimals, from {@link SampleCalendar#fxStart()} to the end date.
  */
-final class FxRateTable {
+final class SampleFxRates {
 
   static final String REPORTING_CURRENCY = "USD";
   static final List<String> FOREIGN_CURRENCIES = List.of("EUR", "GBP");
 
   private final Map<String, NavigableMap<LocalDate, BigDecimal>> rates = new TreeMap<>();
 
-  private FxRateTable() {}
+  private SampleFxRates() {}
 
-  static FxRateTable generate(SampleCalendar calendar, SplittableRandom random) {
-    FxRateTable table = new FxRateTable();
+  static SampleFxRates generate(SampleCalendar calendar, SplittableRandom random) {
+    SampleFxRates table = new SampleFxRates();
     Map<String, BigDecimal> level =
         new TreeMap<>(Map.of("EUR", new BigDecimal("1.0850000000"), "GBP", new BigDecimal("1.2650000000")));
     for (String currency : FOREIGN_CURRENCIES) {
