@@ -347,7 +347,7 @@ public final class IngestJob {
   private static boolean headerless(ExportRead read, Configuration conf) throws IOException {
     Path path = new Path(read.file().uri());
     try (InputStream in = path.getFileSystem(conf).open(path)) {
-      return read.format().headerless(in);
+      return read.format().headerless(read.file().relativePath(), in);
     }
   }
 

@@ -122,6 +122,18 @@ class ExitCodesTest {
   }
 
   @Test
+  void anExportWhoseHeaderCannotBeReadExitsThreeNamingIt() throws IOException {
+    Path input = dir.resolve("bad-header-input");
+    copyTree(samples.resolve("exports"), input);
+    Files.writeString(input.resolve("broken.csv"), "\"order_id,line_number\nA,1\n");
+    Path warehouse = dir.resolve("wh-bad-header");
+    Outcome outcome = run(input, samples.resolve("config"), warehouse, "ingest");
+    assertEquals(ExitCode.CONFIGURATION, outcome.code());
+    assertOneLine(outcome.err(), "Cannot read export header: broken.csv line 1");
+    assertFalse(Files.exists(warehouse.resolve("order_lines")));
+  }
+
+  @Test
   void reportWithoutAWarehouseExitsThree() throws IOException {
     Outcome outcome = run(samples.resolve("config"), dir.resolve("no-warehouse"), "report");
     assertEquals(ExitCode.CONFIGURATION, outcome.code());

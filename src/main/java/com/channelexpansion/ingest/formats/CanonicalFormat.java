@@ -30,8 +30,8 @@ public final class CanonicalFormat implements SourceFormat {
   }
 
   @Override
-  public boolean headerless(InputStream in) {
-    return ExportFileParser.parse("", in).headerless();
+  public boolean headerless(String sourceFile, InputStream in) {
+    return ExportFileParser.parse(sourceFile, in).headerless();
   }
 
   private Object readResolve() {

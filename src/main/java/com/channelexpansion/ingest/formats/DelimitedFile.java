@@ -42,11 +42,6 @@ final class DelimitedFile implements Iterator<CsvRecord> {
     return new DelimitedFile(sourceFile, scanner, new HeaderIndex(first.fields()));
   }
 
-  /** True when the stream holds no record at all. */
-  static boolean headerless(InputStream in, char delimiter, Charset charset) {
-    return !new CsvRecordScanner(in, delimiter, charset).hasNext();
-  }
-
   /** The header, or null when the file has none (it then has no records either). */
   HeaderIndex header() {
     return header;

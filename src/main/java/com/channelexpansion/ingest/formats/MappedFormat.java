@@ -77,8 +77,8 @@ public final class MappedFormat implements SourceFormat {
   }
 
   @Override
-  public boolean headerless(InputStream in) {
-    return DelimitedFile.headerless(in, mapping.delimiter(), mapping.charset());
+  public boolean headerless(String sourceFile, InputStream in) {
+    return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset()).header() == null;
   }
 
   @Override

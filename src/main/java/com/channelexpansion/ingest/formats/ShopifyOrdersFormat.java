@@ -99,8 +99,8 @@ public final class ShopifyOrdersFormat implements SourceFormat {
   }
 
   @Override
-  public boolean headerless(InputStream in) {
-    return DelimitedFile.headerless(in, ',', StandardCharsets.UTF_8);
+  public boolean headerless(String sourceFile, InputStream in) {
+    return DelimitedFile.open(sourceFile, in, ',', StandardCharsets.UTF_8).header() == null;
   }
 
   /**

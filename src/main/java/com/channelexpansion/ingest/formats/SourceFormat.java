@@ -48,8 +48,14 @@ public interface SourceFormat extends Serializable {
     return null;
   }
 
-  /** True when {@code in} holds no header record at all (empty or only blank lines). */
-  boolean headerless(InputStream in);
+  /**
+   * True when {@code in} holds no header record at all (empty or only blank lines): the file is
+   * skipped with a warning. Checked on the driver before any Spark job.
+   *
+   * @throws com.channelexpansion.ingest.read.ExportHeaderException naming {@code sourceFile} when
+   *     the header cannot be read: the run stops like a configuration error
+   */
+  boolean headerless(String sourceFile, InputStream in);
 
   /** What a file is to the format of its folder. */
   enum FileRole {
