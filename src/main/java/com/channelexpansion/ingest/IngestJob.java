@@ -233,7 +233,9 @@ public final class IngestJob {
               .unionByName(rejectsOf(batch));
     } else {
       Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);
-      acceptedVersions = accepted(versions).count();
+      // Into an empty warehouse the versions are this run's, already counted per file.
+      acceptedVersions =
+          ledger.files().isEmpty() ? batchAcceptedRows : accepted(versions).count();
       SparkSessions.sizeShufflesFor(spark, acceptedVersions);
       // Clustered once by order_id into the output files: the duplicate window (keyed by
       // order_id, line_number) and the write then need no other shuffle.

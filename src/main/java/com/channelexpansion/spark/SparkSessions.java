@@ -41,9 +41,10 @@ public final class SparkSessions {
   }
 
   /**
-   * Sizes shuffles to the rows a step is about to process: one partition for small data (a short
-   * run is dominated by per-task latency, and adaptive execution cannot merge map-side
-   * partitions), otherwise about 500,000 rows per partition and at least one per core. Results do
+   * Sizes shuffles to the rows a step is about to process: one partition, without adaptive
+   * execution, for small data (a short run is dominated by per-task latency, and adaptive
+   * execution cannot merge map-side partitions), otherwise about 500,000 rows per partition and
+   * at least one per core, with adaptive execution. Results do
    * not depend on it: output files are laid out explicitly and sums are exact decimals.
    */
   public static void sizeShufflesFor(SparkSession spark, long rows) {
@@ -52,6 +53,9 @@ public final class SparkSessions {
             ? 1
             : (int) Math.max(spark.sparkContext().defaultParallelism(), (rows + 499_999) / 500_000);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    // With one partition adaptive execution has nothing to coalesce or split, and re-planning
+    // after every stage costs a short run about half a second.
+    spark.conf().set("spark.sql.adaptive.enabled", String.valueOf(rows >= 100_000));
   }
 
   /**
