@@ -192,6 +192,7 @@ public final class IngestJob {
       Path failedRejects = warehouse.failedRunRejects(runId);
       writeRejects(rejectsOf(batch), failedRejects);
       fs.delete(staging, true);
+      PublishJournal.deleteIfEmpty(fs, warehouse.stagingRoot());
       throw new DataQualityGateException(verdict.message() + "; rejected rows in " + failedRejects);
     }
 
@@ -281,6 +282,7 @@ public final class IngestJob {
             Move.of(stagedManifest, warehouse.ingestManifest(), warehouse.aside(runId, "ingest_manifest.json"))),
         () -> CrashPoints.reached("ingest.committed"));
     fs.delete(staging, true);
+    PublishJournal.deleteIfEmpty(fs, warehouse.stagingRoot());
     dropDeadBatches(fs, nextLedger);
     seconds.put("publish", publish.done("warehouse at " + warehouse.root()));
     return result;

@@ -110,8 +110,18 @@ public final class PublishJournal {
     }
     for (Path aside : asides) {
       fs.delete(aside, true);
+      deleteIfEmpty(fs, aside.getParent());
+      deleteIfEmpty(fs, aside.getParent().getParent());
     }
     fs.delete(journal, false);
+    deleteIfEmpty(fs, journal.getParent());
+  }
+
+  /** Removes a folder of the job's own once nothing is left in it, so readers see no clutter. */
+  public static void deleteIfEmpty(FileSystem fs, Path folder) throws IOException {
+    if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+      fs.delete(folder, false);
+    }
   }
 
   private static void rename(FileSystem fs, Path from, Path to) throws IOException {

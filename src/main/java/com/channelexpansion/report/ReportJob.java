@@ -114,6 +114,9 @@ public final class ReportJob {
       return build(conf, fs, staging, seconds, manifestBody);
     } finally {
       fs.delete(reports.stagingRun(runId), true);
+      PublishJournal.deleteIfEmpty(fs, reports.stagingRoot());
+      PublishJournal.deleteIfEmpty(fs, reports.asideRun(runId));
+      PublishJournal.deleteIfEmpty(fs, reports.asideRun(runId).getParent());
     }
   }
 

@@ -56,7 +56,8 @@ class PublishJournalTest {
     assertEquals("new table", read("table/part-0"));
     assertEquals("new state", read("state.json"));
     assertFalse(Files.exists(dir.resolve("_replaced/r1/table")), "old versions deleted");
-    assertEquals(0, Files.list(dir.resolve("_journal")).count(), "journal removed when done");
+    assertFalse(Files.exists(dir.resolve("_journal")), "journal removed when done");
+    assertFalse(Files.exists(dir.resolve("_replaced")), "nothing of the job's own left behind");
   }
 
   @Test
