@@ -34,18 +34,13 @@ public final class SummaryCsvWriter {
   /** executive_summary.csv: one row per metric, in the list's order. */
   public static void writeExecutiveSummary(List<SummaryMetric> metrics, Writer out)
       throws IOException {
-    CSVPrinter printer = new CSVPrinter(out, FORMAT);
-    printer.printRecord(safe(SUMMARY_HEADER));
+    List<List<Object>> rows = new java.util.ArrayList<>();
     for (SummaryMetric metric : metrics) {
-      printer.printRecord(
-          safe(
-              metric.metric(),
-              metric.definition(),
-              plain(metric.ttm()),
-              plain(metric.yearEarlier()),
-              plain(metric.change())));
+      rows.add(
+          java.util.Arrays.asList(
+              metric.metric(), metric.definition(), metric.ttm(), metric.yearEarlier(), metric.change()));
     }
-    printer.flush();
+    writeTable(List.of(SUMMARY_HEADER), rows, out);
   }
 
   /** Writes {@link #writeExecutiveSummary(List, Writer)} to {@code file} (replacing it). */
@@ -59,16 +54,15 @@ public final class SummaryCsvWriter {
   /** channel_definitions.csv: the definitions in force, in the list's order. */
   public static void writeChannelDefinitions(List<ChannelDefinition> definitions, Writer out)
       throws IOException {
-    CSVPrinter printer = new CSVPrinter(out, FORMAT);
-    printer.printRecord(safe(CHANNEL_DEFINITIONS_HEADER));
+    List<List<Object>> rows = new java.util.ArrayList<>();
     for (ChannelDefinition definition : definitions) {
-      printer.printRecord(
-          safe(
+      rows.add(
+          java.util.Arrays.asList(
               definition.orderSource(),
               definition.channelGroup() == null ? null : definition.channelGroup().name(),
               definition.definition()));
     }
-    printer.flush();
+    writeTable(List.of(CHANNEL_DEFINITIONS_HEADER), rows, out);
   }
 
   /** Writes {@link #writeChannelDefinitions(List, Writer)} to {@code file} (replacing it). */
