@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -55,8 +56,10 @@ import org.apache.spark.sql.types.StructType;
  * <p>Incremental: the ledger lists each ingested file's checksum and the batch of versions it
  * brought ({@code _versions/batch=<run-id>/}). A run reads only new or changed files; a changed
  * file's new batch replaces the rows it brought before; a file delivered again under another name
- * is not read twice. order_lines/ is then resolved from all current versions, so it always equals
- * a full rebuild from the same files. A run that finds nothing new changes nothing.
+ * is not read twice. A night that only adds files merges their versions into the winners and
+ * rewrites only the months they touch ({@link OrderLinesTable}); any other change resolves every
+ * current version again. Either way order_lines/ equals a full rebuild from the same files. A run
+ * that finds nothing new changes nothing.
  *
  * <p>Safe: files are parsed once, into staging; the data-quality gate (rule 12) judges only the
  * rows this run read, and a failed run writes its rejects to {@code failed-runs/<run-id>/} and
@@ -64,9 +67,6 @@ import org.apache.spark.sql.types.StructType;
  * holds the warehouse lock.
  */
 public final class IngestJob {
-  /** Rows per order_lines file: large enough for efficient scans, small enough to parallelize. */
-  private static final long ROWS_PER_FILE = 2_000_000L;
-
   private static final String BATCH = "batch";
 
   private final SparkSession spark;
@@ -156,7 +156,7 @@ public final class IngestJob {
                 found.size(), filesToRead.size(), bytes / 1e6, unchanged, headerless.size(), inputDir)));
     boolean warehouseExists = fs.exists(warehouse.orderLines());
     if (toRead.isEmpty() && warehouseExists && crediting.equals(ledger.creditingFingerprint())) {
-      long orderLines = spark.read().parquet(warehouse.orderLines().toString()).count();
+      long orderLines = ParquetTableWriter.rowsIn(fs, warehouse.orderLines());
       StepLog.info("Nothing new to ingest: the warehouse is unchanged");
       return new IngestResult(
           runId, List.of(), unchanged, duplicateDeliveries, headerless, 0, orderLines, false, seconds);
@@ -203,32 +203,38 @@ public final class IngestJob {
     // again, new definitions, new owners) resolves every version again. Both give the same table.
     boolean merge =
         warehouseExists
+            && OrderLinesTable.byMonth(fs, warehouse.orderLines())
             && ledger.onlyAdds(filesToRead)
             && ledger.acceptedVersions() > 0
             && crediting.equals(ledger.creditingFingerprint());
     long acceptedVersions;
-    Dataset<Row> orderLines;
     Dataset<Row> rejects;
     Path stagedOrderLines = new Path(staging, "order_lines");
-    Column[] key = columns(OrderLineColumns.ORDER_ID);
-    Column[] order = columns(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER);
+    List<Move> orderLineMoves = new ArrayList<>();
     long orderLineRows;
     if (merge) {
       acceptedVersions = ledger.acceptedVersions() + batchAcceptedRows;
       SparkSessions.sizeShufflesFor(spark, acceptedVersions);
-      LatestVersions.Split winners =
-          LatestVersions.splitByKeysOf(
-              spark.read().schema(OrderLineColumns.SCHEMA).parquet(warehouse.orderLines().toString()),
-              batchAccepted);
-      Dataset<Row> challengers =
-          winners.touched().drop(OrderLineColumns.CREDITED_REP_ID).unionByName(batchAccepted);
-      orderLines =
-          winners
-              .untouched()
-              .select(columns(OrderLineColumns.SCHEMA.fieldNames()))
-              .unionByName(credited(LatestVersions.keepLatest(challengers)));
-      orderLineRows =
-          ParquetTableWriter.write(orderLines, stagedOrderLines, outputFiles(acceptedVersions), key, order);
+      OrderLinesTable.Merge merged =
+          OrderLinesTable.merge(
+              spark, warehouse.orderLines(), batchAccepted, batchAcceptedRows, this::credited);
+      SortedMap<String, Long> written =
+          OrderLinesTable.write(merged.monthsRows(), stagedOrderLines);
+      long kept = 0;
+      for (FileStatus month : OrderLinesTable.monthFolders(fs, warehouse.orderLines())) {
+        if (!merged.months().contains(OrderLinesTable.monthOf(month.getPath()))) {
+          kept += ParquetTableWriter.rowsIn(fs, month.getPath());
+        }
+      }
+      orderLineRows = kept + written.values().stream().mapToLong(Long::longValue).sum();
+      for (String month : merged.months()) {
+        Path target = OrderLinesTable.monthFolder(warehouse.orderLines(), month);
+        Path aside = warehouse.aside(runId, "order_lines/" + target.getName());
+        orderLineMoves.add(
+            written.containsKey(month)
+                ? Move.of(OrderLinesTable.monthFolder(stagedOrderLines, month), target, aside)
+                : Move.removal(target, aside));
+      }
       rejects =
           spark.read().schema(RejectColumns.SCHEMA).parquet(warehouse.rejects().toString())
               .unionByName(rejectsOf(batch));
@@ -238,12 +244,14 @@ public final class IngestJob {
       acceptedVersions =
           ledger.files().isEmpty() ? batchAcceptedRows : accepted(versions).count();
       SparkSessions.sizeShufflesFor(spark, acceptedVersions);
-      // Clustered once by order_id into the output files: the duplicate window (keyed by
-      // order_id, line_number) and the write then need no other shuffle.
-      Dataset<Row> clustered =
-          accepted(versions).repartition(outputFiles(acceptedVersions), key);
-      orderLines = credited(LatestVersions.keepLatest(clustered));
-      orderLineRows = ParquetTableWriter.writeClustered(orderLines, stagedOrderLines, order);
+      Dataset<Row> orderLines = credited(LatestVersions.keepLatest(accepted(versions)));
+      orderLineRows =
+          OrderLinesTable.write(orderLines, stagedOrderLines).values().stream()
+              .mapToLong(Long::longValue)
+              .sum();
+      fs.mkdirs(stagedOrderLines); // a warehouse with no accepted line still has the table
+      orderLineMoves.add(
+          Move.of(stagedOrderLines, warehouse.orderLines(), warehouse.aside(runId, "order_lines")));
       rejects = rejectsOf(versions);
     }
     IngestLedger nextLedger =
@@ -274,18 +282,30 @@ public final class IngestJob {
         fs,
         warehouse.journal(),
         runId,
-        List.of(
-            Move.of(stagedBatch, warehouse.batch(runId), warehouse.aside(runId, "batch")),
-            Move.of(stagedOrderLines, warehouse.orderLines(), warehouse.aside(runId, "order_lines")),
-            Move.of(stagedRejects, warehouse.rejects(), warehouse.aside(runId, "rejects")),
-            Move.of(stagedLedger, warehouse.ledger(), warehouse.aside(runId, "ledger.json")),
-            Move.of(stagedManifest, warehouse.ingestManifest(), warehouse.aside(runId, "ingest_manifest.json"))),
+        publishMoves(runId, stagedBatch, orderLineMoves, stagedRejects, stagedLedger, stagedManifest),
         () -> CrashPoints.reached("ingest.committed"));
     fs.delete(staging, true);
     PublishJournal.deleteIfEmpty(fs, warehouse.stagingRoot());
     dropDeadBatches(fs, nextLedger);
     seconds.put("publish", publish.done("warehouse at " + warehouse.root()));
     return result;
+  }
+
+  private List<Move> publishMoves(
+      String runId,
+      Path stagedBatch,
+      List<Move> orderLineMoves,
+      Path stagedRejects,
+      Path stagedLedger,
+      Path stagedManifest) {
+    List<Move> moves = new ArrayList<>();
+    moves.add(Move.of(stagedBatch, warehouse.batch(runId), warehouse.aside(runId, "batch")));
+    moves.addAll(orderLineMoves);
+    moves.add(Move.of(stagedRejects, warehouse.rejects(), warehouse.aside(runId, "rejects")));
+    moves.add(Move.of(stagedLedger, warehouse.ledger(), warehouse.aside(runId, "ledger.json")));
+    moves.add(
+        Move.of(stagedManifest, warehouse.ingestManifest(), warehouse.aside(runId, "ingest_manifest.json")));
+    return moves;
   }
 
   /**
@@ -380,11 +400,6 @@ public final class IngestJob {
           new FileReconciliation(file.relativePath(), file.sizeBytes(), file.sha256(), read, ok, bad));
     }
     return result;
-  }
-
-  /** Files of order_lines/: fixed by the row count alone, so every path gives the same layout. */
-  private static int outputFiles(long acceptedVersions) {
-    return (int) Math.max(1, (acceptedVersions + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
   }
 
   private static Dataset<Row> accepted(Dataset<Row> validated) {

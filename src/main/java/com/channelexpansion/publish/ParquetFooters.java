@@ -31,6 +31,19 @@ public final class ParquetFooters {
 
   private ParquetFooters() {}
 
+  /** The row count {@code file}'s footer records (no data page is read). */
+  public static long rowCount(FileSystem fs, Path file) throws IOException {
+    long length = fs.getFileStatus(file).getLen();
+    try (FSDataInputStream in = fs.open(file)) {
+      byte[] tail = new byte[TAIL];
+      in.readFully(length - TAIL, tail);
+      int footerLength = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+      byte[] footer = new byte[footerLength];
+      in.readFully(length - TAIL - footerLength, footer);
+      return Util.readFileMetaData(new ByteArrayInputStream(footer)).getNum_rows();
+    }
+  }
+
   /** Canonicalizes {@code file}'s footer and returns its row count (read from that footer). */
   public static long canonicalize(FileSystem fs, Path file) throws IOException {
     long length = fs.getFileStatus(file).getLen();

@@ -3,13 +3,18 @@ package com.channelexpansion.publish;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
 
 /**
  * Writes a table as Parquet so that the same rows always give the same bytes: rows are
@@ -43,6 +48,68 @@ public final class ParquetTableWriter {
   public static long writeClustered(Dataset<Row> clustered, Path target, Column[] sortKeys)
       throws IOException {
     return writeSorted(clustered, target, sortKeys);
+  }
+
+  /**
+   * Writes {@code rows} Hive-style as one folder per value of {@code partitionColumn} ({@code
+   * <column>=<value>/part-00000.snappy.parquet}), each value's rows in one file sorted by {@code
+   * sortKeys}: a file's bytes depend only on that partition's rows, so a run may rewrite some
+   * partitions and leave the others. {@code target} must not exist yet. Returns the rows written
+   * per partition value (from the footers).
+   */
+  public static SortedMap<String, Long> writePartitioned(
+      Dataset<Row> rows, Path target, String partitionColumn, Column[] sortKeys)
+      throws IOException {
+    Column[] partitionFirst = new Column[sortKeys.length + 1];
+    partitionFirst[0] = functions.col(partitionColumn);
+    System.arraycopy(sortKeys, 0, partitionFirst, 1, sortKeys.length);
+    // Hash-partitioned by the column, every value's rows meet in one task, hence one file.
+    rows.repartition(functions.col(partitionColumn))
+        .to(rows.schema().asNullable())
+        .sortWithinPartitions(partitionFirst)
+        .write()
+        .partitionBy(partitionColumn)
+        .mode(SaveMode.ErrorIfExists)
+        .option("compression", "snappy")
+        .parquet(target.toString());
+    org.apache.hadoop.conf.Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
+    FileSystem fs = target.getFileSystem(conf);
+    SortedMap<String, Long> written = new TreeMap<>();
+    if (!fs.exists(target)) {
+      return written;
+    }
+    String prefix = partitionColumn + "=";
+    for (FileStatus partition : fs.listStatus(target, p -> p.getName().startsWith(prefix))) {
+      String value = partition.getPath().getName().substring(prefix.length());
+      written.put(unescapePathName(value), renamePartFiles(partition.getPath(), conf));
+    }
+    return written;
+  }
+
+  /** The folder of one partition value, as {@link #writePartitioned} names it. */
+  public static Path partitionFolder(Path table, String partitionColumn, String value) {
+    return new Path(table, partitionColumn + "=" + escapePathName(value));
+  }
+
+  /** Rows in every Parquet file below {@code dir}, from their footers. */
+  public static long rowsIn(FileSystem fs, Path dir) throws IOException {
+    long rows = 0;
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      if (file.getName().endsWith(".parquet") && !file.getName().startsWith(".")) {
+        rows += ParquetFooters.rowCount(fs, file);
+      }
+    }
+    return rows;
+  }
+
+  private static String escapePathName(String value) {
+    return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value);
+  }
+
+  private static String unescapePathName(String value) {
+    return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.unescapePathName(value);
   }
 
   /** Writes a small table as one file (reports). */

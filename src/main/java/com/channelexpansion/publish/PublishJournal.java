@@ -30,10 +30,21 @@ public final class PublishJournal {
 
   private PublishJournal() {}
 
-  /** One staged folder or file to put in place of {@code target}, the old one going to {@code aside}. */
+  /**
+   * One staged folder or file to put in place of {@code target}, the old one going to {@code
+   * aside}; an empty {@code staged} removes {@code target} (a partition left with no rows).
+   */
   public record Move(String staged, String target, String aside) {
     public static Move of(Path staged, Path target, Path aside) {
       return new Move(staged.toString(), target.toString(), aside.toString());
+    }
+
+    public static Move removal(Path target, Path aside) {
+      return new Move("", target.toString(), aside.toString());
+    }
+
+    boolean removes() {
+      return staged.isEmpty();
     }
   }
 
@@ -91,30 +102,45 @@ public final class PublishJournal {
   private static void apply(FileSystem fs, Path journal, List<Move> moves) throws IOException {
     List<Path> asides = new ArrayList<>();
     for (Move move : moves) {
-      Path staged = new Path(move.staged());
       Path target = new Path(move.target());
       Path aside = new Path(move.aside());
       asides.add(aside);
+      if (move.removes()) {
+        if (fs.exists(target)) {
+          putAside(fs, target, aside);
+        }
+        continue;
+      }
+      Path staged = new Path(move.staged());
       if (!fs.exists(staged)) {
         continue; // already in place
       }
       fs.mkdirs(target.getParent());
       if (fs.exists(target)) {
-        if (fs.exists(aside)) {
-          fs.delete(aside, true);
-        }
-        fs.mkdirs(aside.getParent());
-        rename(fs, target, aside);
+        putAside(fs, target, aside);
       }
       rename(fs, staged, target);
     }
     for (Path aside : asides) {
       fs.delete(aside, true);
-      deleteIfEmpty(fs, aside.getParent());
-      deleteIfEmpty(fs, aside.getParent().getParent());
+      // Up to and including the job's own folder (its name starts with _), whatever was emptied.
+      for (Path dir = aside.getParent(); dir != null; dir = dir.getParent()) {
+        deleteIfEmpty(fs, dir);
+        if (dir.getName().startsWith("_")) {
+          break;
+        }
+      }
     }
     fs.delete(journal, false);
     deleteIfEmpty(fs, journal.getParent());
+  }
+
+  private static void putAside(FileSystem fs, Path target, Path aside) throws IOException {
+    if (fs.exists(aside)) {
+      fs.delete(aside, true);
+    }
+    fs.mkdirs(aside.getParent());
+    rename(fs, target, aside);
   }
 
   /** Removes a folder of the job's own once nothing is left in it, so readers see no clutter. */

@@ -1,6 +1,7 @@
 package com.channelexpansion.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
@@ -275,7 +276,11 @@ public final class ReportJob {
     requireWarehouseBuiltWithTheseDefinitions();
     // Only the columns the reports use: the counted lines are cached, and the rest of a line
     // (source, prices, FX, status) would more than double what the cache holds.
-    return CountedLines.asOf(spark.read().parquet(orderLines.toString()), asOf)
+    // Months after as-of's are not read at all (order_lines/ is laid out by month).
+    Dataset<Row> throughAsOfMonth =
+        spark.read().schema(OrderLineColumns.SCHEMA).parquet(orderLines.toString())
+            .where(col(OrderLineColumns.MONTH).leq(lit(YearMonth.from(asOf).toString())));
+    return CountedLines.asOf(throughAsOfMonth, asOf)
         .select(
             col(OrderLineColumns.CUSTOMER_ID),
             col(OrderLineColumns.ORDER_ID),

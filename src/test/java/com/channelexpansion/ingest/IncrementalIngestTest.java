@@ -58,6 +58,47 @@ class IncrementalIngestTest {
   }
 
   @Test
+  void aNightRewritesOnlyTheMonthsItsLinesTouch() throws IOException {
+    String header = "order_id,line_number,order_timestamp,customer_id,order_source,quantity,unit_price,currency,updated_at\n";
+    Path input = dir.resolve("months-input");
+    Files.createDirectories(input);
+    Files.writeString(
+        input.resolve("a.csv"),
+        header
+            + "M1,1,2025-01-15T10:00:00Z,C00001,WEB,1,10,USD,2025-01-15T10:00:00Z\n"
+            + "M2,1,2025-02-15T10:00:00Z,C00001,WEB,1,10,USD,2025-02-15T10:00:00Z\n"
+            + "M3,1,2025-03-15T10:00:00Z,C00001,WEB,1,10,USD,2025-03-15T10:00:00Z\n");
+    Path nightly = dir.resolve("months-warehouse");
+    ingest(input, nightly, "months-1");
+    Path march = nightly.resolve("order_lines/month=2025-03/part-00000.snappy.parquet");
+    java.nio.file.attribute.FileTime marchWritten = Files.getLastModifiedTime(march);
+    Object marchFile = Files.readAttributes(march, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+    // M1 is moved to February by a later version (January is left empty); M4 opens April.
+    Files.writeString(
+        input.resolve("b.csv"),
+        header
+            + "M1,1,2025-02-20T10:00:00Z,C00001,WEB,2,10,USD,2025-02-21T10:00:00Z\n"
+            + "M4,1,2025-04-15T10:00:00Z,C00001,WEB,1,10,USD,2025-04-15T10:00:00Z\n");
+    IngestResult night = ingest(input, nightly, "months-2");
+    assertEquals(4, night.orderLines());
+    assertEquals(
+        List.of("month=2025-02/part-00000.snappy.parquet", "month=2025-03/part-00000.snappy.parquet",
+            "month=2025-04/part-00000.snappy.parquet"),
+        SmallSamples.files(nightly.resolve("order_lines")));
+    assertEquals(marchWritten, Files.getLastModifiedTime(march), "March is not rewritten");
+    assertEquals(
+        marchFile,
+        Files.readAttributes(march, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+        "March's file is the one the first night wrote");
+    assertFalse(Files.exists(nightly.resolve("_replaced")), "nothing left aside");
+
+    Path full = dir.resolve("months-full");
+    ingest(input, full, "months-full");
+    assertSameTables(full, nightly);
+  }
+
+  @Test
   void laterNightsReadOnlyNewFilesAndEqualAFullRebuild() throws IOException {
     Path exports = samples.resolve("exports");
     Path input = dir.resolve("nightly-input");
@@ -79,12 +120,12 @@ class IncrementalIngestTest {
     ingest(exports, full, "full");
     assertSameTables(full, nightly);
 
-    byte[] before = Files.readAllBytes(nightly.resolve("order_lines/part-00000.snappy.parquet"));
+    Path before = dir.resolve("order-lines-before-rerun");
+    SmallSamples.copyTree(nightly.resolve("order_lines"), before, file -> true);
     IngestResult rerun = ingest(input, nightly, "night-2-again");
     assertFalse(rerun.published(), "a rerun of the same night changes nothing");
     assertEquals(0, rerun.rowsRead());
-    assertTrue(
-        java.util.Arrays.equals(before, Files.readAllBytes(nightly.resolve("order_lines/part-00000.snappy.parquet"))));
+    assertEquals(List.of(), SmallSamples.differences(before, nightly.resolve("order_lines")));
   }
 
   @Test

@@ -1,0 +1,141 @@
+package com.channelexpansion.ingest;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The layout of {@code order_lines/}: one Hive-style folder per month of order_date ({@code
+ * month=2026-10/part-00000.snappy.parquet}), each month's lines in one file sorted by (order_id,
+ * line_number). A file's bytes depend only on its month's lines, so a night that brings lines of
+ * one or two months rewrites those months and leaves the rest of the history alone, and the table
+ * still equals a full rebuild byte for byte. Readers get {@code month} from the folder name
+ * (Spark, DuckDB and pyarrow read Hive partitions).
+ */
+public final class OrderLinesTable {
+  /** New versions up to this many rows are broadcast when looking up the winners they replace. */
+  private static final long BROADCAST_ROWS = 2_000_000L;
+
+  private static final String MONTH_PREFIX = OrderLineColumns.MONTH + "=";
+  private static final String[] KEY = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
+
+  private OrderLinesTable() {}
+
+  /**
+   * The months a merge rewrites (sorted) and their lines after it; a month of {@code months}
+   * without lines in {@code monthsRows} is left empty and must be removed.
+   */
+  public record Merge(SortedSet<String> months, Dataset<Row> monthsRows) {}
+
+  /** Writes {@code lines} (schema {@link OrderLineColumns#SCHEMA}) by month; rows per month. */
+  public static SortedMap<String, Long> write(Dataset<Row> lines, Path target) throws IOException {
+    return ParquetTableWriter.writePartitioned(
+        lines, target, OrderLineColumns.MONTH, new Column[] {col(KEY[0]), col(KEY[1])});
+  }
+
+  /**
+   * The columns a reader of the folder sees: those of {@link OrderLineColumns#SCHEMA}, {@code
+   * month} last (it comes from the folder names), all optional.
+   */
+  public static StructType publishedSchema() {
+    StructType schema = new StructType();
+    for (StructField field : OrderLineColumns.SCHEMA.fields()) {
+      if (!field.name().equals(OrderLineColumns.MONTH)) {
+        schema = schema.add(field.name(), field.dataType(), true);
+      }
+    }
+    return schema.add(OrderLineColumns.MONTH, DataTypes.StringType, true);
+  }
+
+  /** The table as published, in {@link OrderLineColumns#SCHEMA}'s column order. */
+  public static Dataset<Row> read(SparkSession spark, Path table) {
+    return spark.read().schema(OrderLineColumns.SCHEMA).parquet(table.toString()).select(tableColumns());
+  }
+
+  private static Column[] tableColumns() {
+    return Arrays.stream(OrderLineColumns.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+  }
+
+  /**
+   * Merges versions from files never ingested before into the published winners (rule 2): the
+   * months rewritten are those of the new versions and of the winners sharing their key, since an
+   * update may move a line to another month. The ranking of versions is a total order, so the
+   * result equals resolving every version again.
+   *
+   * @param newVersions accepted versions, uncredited (the ingest batch's columns)
+   * @param newVersionRows their number, to decide whether their keys are broadcast
+   * @param credit adds credited_rep_id (rule 10) and selects the table's columns
+   */
+  public static Merge merge(
+      SparkSession spark,
+      Path table,
+      Dataset<Row> newVersions,
+      long newVersionRows,
+      UnaryOperator<Dataset<Row>> credit) {
+    Dataset<Row> published = read(spark, table);
+    Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
+    Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
+    // Only the key columns of the history are scanned to find the months the night touches.
+    List<Row> touched =
+        published.select(col(KEY[0]), col(KEY[1]), col(OrderLineColumns.MONTH))
+            .join(lookup, KEY, "left_semi")
+            .select(col(OrderLineColumns.MONTH))
+            .union(newVersions.select(col(OrderLineColumns.MONTH)))
+            .distinct()
+            .collectAsList();
+    SortedSet<String> months = new TreeSet<>();
+    touched.forEach(row -> months.add(row.getString(0)));
+    Dataset<Row> monthsWinners =
+        published.where(col(OrderLineColumns.MONTH).isin((Object[]) months.toArray(String[]::new)));
+    LatestVersions.Split split = LatestVersions.splitByKeysOf(monthsWinners, newVersions);
+    Dataset<Row> challengers =
+        split.touched().drop(OrderLineColumns.CREDITED_REP_ID).unionByName(newVersions);
+    // A join on key names puts the key first: the table's column order is restored.
+    Dataset<Row> rows =
+        split.untouched()
+            .unionByName(credit.apply(LatestVersions.keepLatest(challengers)))
+            .select(tableColumns());
+    return new Merge(months, rows);
+  }
+
+  /**
+   * Whether {@code table} has the by-month layout (a warehouse written by an earlier version
+   * holds files at its top: it is then rebuilt whole, once).
+   */
+  public static boolean byMonth(FileSystem fs, Path table) throws IOException {
+    return fs.exists(table)
+        && Arrays.stream(fs.listStatus(table)).noneMatch(s -> s.getPath().getName().endsWith(".parquet"));
+  }
+
+  /** The month folders of {@code table}. */
+  public static FileStatus[] monthFolders(FileSystem fs, Path table) throws IOException {
+    return fs.listStatus(table, p -> p.getName().startsWith(MONTH_PREFIX));
+  }
+
+  public static String monthOf(Path monthFolder) {
+    return monthFolder.getName().substring(MONTH_PREFIX.length());
+  }
+
+  public static Path monthFolder(Path table, String month) {
+    return ParquetTableWriter.partitionFolder(table, OrderLineColumns.MONTH, month);
+  }
+}
