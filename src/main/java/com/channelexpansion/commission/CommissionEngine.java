@@ -88,7 +88,12 @@ public final class CommissionEngine {
       List<CommissionPlanRow> plans,
       List<CommissionTier> tiers,
       List<Quota> quotas) {
-    return terms(creditedLinesWithSegment, plans, tiers, quotas)
+    return tableOf(terms(creditedLinesWithSegment, plans, tiers, quotas));
+  }
+
+  /** The commissions/ table's columns of {@link #terms}. */
+  public static Dataset<Row> tableOf(Dataset<Row> terms) {
+    return terms
         .select(
             col(MONTH),
             col(REP_ID),
@@ -127,15 +132,26 @@ public final class CommissionEngine {
       List<CommissionPlanRow> plans,
       List<CommissionTier> tiers,
       List<Quota> quotas) {
+    return onlineCommissionOfTerms(
+        terms(creditedLinesWithSegment, plans, tiers, quotas), PlanRowMatcher.planIdsInOrder(plans));
+  }
+
+  /**
+   * {@link #onlineCommissionUnrounded} from monthly {@link #terms} already computed: the sum over
+   * the terms given (say, a window's months) of online_base * multiplier, per plan of {@code
+   * planIds}.
+   */
+  public static Map<String, BigDecimal> onlineCommissionOfTerms(
+      Dataset<Row> terms, List<String> planIds) {
     Map<String, BigDecimal> result = new LinkedHashMap<>();
-    for (String planId : PlanRowMatcher.planIdsInOrder(plans)) {
+    for (String planId : planIds) {
       result.put(planId, BigDecimal.ZERO);
     }
     if (result.isEmpty()) {
       return result;
     }
     List<Row> sums =
-        terms(creditedLinesWithSegment, plans, tiers, quotas)
+        terms
             .filter(col(REP_ID).notEqual(lit(OrderLineColumns.HOUSE)))
             // DECIMAL(28,8) * DECIMAL(9,4) = DECIMAL(38,12); the sum keeps 12 places.
             .groupBy(col(PLAN_ID))
@@ -149,9 +165,10 @@ public final class CommissionEngine {
 
   /**
    * Monthly terms with the unrounded intermediates: the contract columns plus quota_credit
-   * (DECIMAL(28,2)), base and online_base (DECIMAL(28,8), exact).
+   * (DECIMAL(28,2)), base and online_base (DECIMAL(28,8), exact). A month's terms depend only on
+   * that month's lines (and their customers' segments).
    */
-  static Dataset<Row> terms(
+  public static Dataset<Row> terms(
       Dataset<Row> lines,
       List<CommissionPlanRow> plans,
       List<CommissionTier> tiers,

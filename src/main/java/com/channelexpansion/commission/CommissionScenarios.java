@@ -7,9 +7,7 @@ import static com.channelexpansion.commission.CommissionColumns.REP_ID;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
-import com.channelexpansion.config.Channel;
 import com.channelexpansion.config.Rep;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
@@ -53,15 +51,14 @@ public final class CommissionScenarios {
 
   /**
    * Builds the table for months fromMonth..toMonth inclusive. {@code monthlyCommissions} is the
-   * output of {@link CommissionEngine#monthly} computed from the window's own lines (the last
-   * month counted through as-of); {@code creditedLines} are the counted credited lines through
-   * as-of (month, channel, amount, credited_rep_id).
+   * output of {@link CommissionEngine#monthly} (the last month counted through as-of): it has a
+   * row per plan for every (month, rep) with credited lines, so the baseline plan's rows tell
+   * which reps had credited lines and their online credited revenue.
    *
    * @throws IllegalArgumentException when baselinePlan is not one of planIdsInOrder
    */
   public static Table build(
       Dataset<Row> monthlyCommissions,
-      Dataset<Row> creditedLines,
       List<Rep> reps,
       List<String> planIdsInOrder,
       String baselinePlan,
@@ -78,15 +75,12 @@ public final class CommissionScenarios {
 
     Map<String, BigDecimal> onlineByRep = new HashMap<>();
     for (Row row :
-        creditedLines
+        monthlyCommissions
             .filter(inWindow)
-            .filter(col(OrderLineColumns.CREDITED_REP_ID).notEqual(lit(OrderLineColumns.HOUSE)))
-            .groupBy(col(OrderLineColumns.CREDITED_REP_ID))
-            .agg(
-                sum(when(
-                        col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name())),
-                        col(OrderLineColumns.AMOUNT))
-                    .otherwise(lit(BigDecimal.ZERO).cast(OrderLineColumns.MONEY_TYPE))))
+            .filter(col(PLAN_ID).equalTo(lit(baselinePlan)))
+            .filter(col(REP_ID).notEqual(lit(OrderLineColumns.HOUSE)))
+            .groupBy(col(REP_ID))
+            .agg(sum(col(CommissionColumns.ONLINE_CREDITED_REVENUE)))
             .collectAsList()) {
       onlineByRep.put(row.getString(0), row.getDecimal(1).setScale(2));
     }

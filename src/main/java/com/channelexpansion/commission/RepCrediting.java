@@ -125,14 +125,30 @@ public final class RepCrediting {
    * then role. Small: collect it for the manifest.
    */
   public static Dataset<Row> unknownRepWarnings(Dataset<Row> creditedLines) {
+    return totalWarnings(unknownRepWarningsByMonth(creditedLines));
+  }
+
+  /** {@link #unknownRepWarnings} from {@link #unknownRepWarningsByMonth}'s rows. */
+  public static Dataset<Row> totalWarnings(Dataset<Row> warningsByMonth) {
+    return warningsByMonth
+        .groupBy("rep_id", "role")
+        .agg(org.apache.spark.sql.functions.sum(col("lines")).as("lines"))
+        .orderBy("rep_id", "role");
+  }
+
+  /**
+   * {@link #unknownRepWarnings} per month of the lines: month, rep_id, role, lines. A month's rows
+   * depend only on its lines, so a report may recompute the months a night touched.
+   */
+  public static Dataset<Row> unknownRepWarningsByMonth(Dataset<Row> creditedLines) {
     return creditedLines
         .filter(col(UNKNOWN_SALES_REP).or(col(UNKNOWN_OWNER_REP)))
         .select(
+            col(OrderLineColumns.MONTH),
             col(UNKNOWN_REP_ID).as("rep_id"),
             when(col(UNKNOWN_SALES_REP), lit(ROLE_SALES_REP)).otherwise(lit(ROLE_OWNER)).as("role"))
-        .groupBy("rep_id", "role")
-        .agg(count(lit(1)).as("lines"))
-        .orderBy("rep_id", "role");
+        .groupBy(OrderLineColumns.MONTH, "rep_id", "role")
+        .agg(count(lit(1)).as("lines"));
   }
 
   private static Column blankToNull(Column id) {

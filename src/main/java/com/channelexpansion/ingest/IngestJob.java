@@ -235,6 +235,11 @@ public final class IngestJob {
                 ? Move.of(OrderLinesTable.monthFolder(stagedOrderLines, month), target, aside)
                 : Move.removal(target, aside));
       }
+      Path stagedChanges = new Path(staging, "changes");
+      ParquetTableWriter.writeSingleFile(
+          merged.changed(), stagedChanges, columns(OrderLineColumns.CUSTOMER_ID, OrderLineColumns.MONTH));
+      orderLineMoves.add(
+          Move.of(stagedChanges, warehouse.changesOf(runId), warehouse.aside(runId, "changes")));
       rejects =
           spark.read().schema(RejectColumns.SCHEMA).parquet(warehouse.rejects().toString())
               .unionByName(rejectsOf(batch));
@@ -252,10 +257,12 @@ public final class IngestJob {
       fs.mkdirs(stagedOrderLines); // a warehouse with no accepted line still has the table
       orderLineMoves.add(
           Move.of(stagedOrderLines, warehouse.orderLines(), warehouse.aside(runId, "order_lines")));
+      // Changes recorded so far are relative to the table this run replaces.
+      orderLineMoves.add(Move.removal(warehouse.changes(), warehouse.aside(runId, "changes")));
       rejects = rejectsOf(versions);
     }
     IngestLedger nextLedger =
-        ledger.with(filesToRead, runId, validation, crediting, acceptedVersions);
+        ledger.with(filesToRead, runId, validation, crediting, acceptedVersions, merge);
     Path stagedRejects = new Path(staging, "rejects");
     writeRejects(rejects, stagedRejects);
     Path stagedLedger = new Path(staging, "ledger.json");

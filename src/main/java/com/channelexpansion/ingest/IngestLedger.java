@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,17 @@ import org.apache.hadoop.fs.Path;
  * @param validationFingerprint {@link DefinitionsFingerprint#validation} the rows were read with
  * @param creditingFingerprint {@link DefinitionsFingerprint#crediting} order_lines was credited with
  * @param acceptedVersions accepted versions the files stand for (duplicates included)
+ * @param resolvedBy the last run that resolved every version (rewrote order_lines whole)
+ * @param mergedSince the runs since then that merged new files (their changes are in {@code
+ *     _state/changes/}): what lets a report update only what they changed
  */
 public record IngestLedger(
     Map<String, Entry> files,
     String validationFingerprint,
     String creditingFingerprint,
-    long acceptedVersions) {
+    long acceptedVersions,
+    String resolvedBy,
+    List<String> mergedSince) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,10 +46,11 @@ public record IngestLedger(
 
   public IngestLedger {
     files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+    mergedSince = mergedSince == null ? List.of() : List.copyOf(mergedSince);
   }
 
   public static IngestLedger empty() {
-    return new IngestLedger(Map.of(), null, null, 0);
+    return new IngestLedger(Map.of(), null, null, 0, null, List.of());
   }
 
   /** The ledger at {@code path}, or an empty one when the warehouse has none yet. */
@@ -92,20 +99,30 @@ public record IngestLedger(
         .findFirst();
   }
 
-  /** This ledger with {@code read} files now standing for {@code batch}, and new fingerprints. */
+  /**
+   * This ledger with {@code read} files now standing for {@code batch} (the run's id), and new
+   * fingerprints; {@code merged} tells whether the run merged new files or resolved everything.
+   */
   public IngestLedger with(
       Iterable<ExportFile> read,
       String batch,
       String validation,
       String crediting,
-      long acceptedVersions) {
+      long acceptedVersions,
+      boolean merged) {
     Map<String, Entry> next = new HashMap<>(files);
     for (ExportFile file : read) {
       next.put(
           file.relativePath(),
           new Entry(file.sizeBytes(), file.modifiedMillis(), file.sha256(), batch));
     }
-    return new IngestLedger(next, validation, crediting, acceptedVersions);
+    List<String> merges = new ArrayList<>();
+    if (merged) {
+      merges.addAll(mergedSince);
+      merges.add(batch);
+    }
+    return new IngestLedger(
+        next, validation, crediting, acceptedVersions, merged ? resolvedBy : batch, merges);
   }
 
   /** The batches some file still stands for: every other batch is garbage. */

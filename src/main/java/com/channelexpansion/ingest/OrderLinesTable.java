@@ -42,9 +42,17 @@ public final class OrderLinesTable {
 
   /**
    * The months a merge rewrites (sorted) and their lines after it; a month of {@code months}
-   * without lines in {@code monthsRows} is left empty and must be removed.
+   * without lines in {@code monthsRows} is left empty and must be removed. {@code changed} holds
+   * the (customer_id, month) pairs of every line added or replaced, old and new version: what a
+   * report must look at again ({@link #CHANGES_SCHEMA}).
    */
-  public record Merge(SortedSet<String> months, Dataset<Row> monthsRows) {}
+  public record Merge(SortedSet<String> months, Dataset<Row> monthsRows, Dataset<Row> changed) {}
+
+  /** Columns of the changes a merge records. */
+  public static final StructType CHANGES_SCHEMA =
+      new StructType()
+          .add(OrderLineColumns.CUSTOMER_ID, DataTypes.StringType, true)
+          .add(OrderLineColumns.MONTH, DataTypes.StringType, true);
 
   /** Writes {@code lines} (schema {@link OrderLineColumns#SCHEMA}) by month; rows per month. */
   public static SortedMap<String, Long> write(Dataset<Row> lines, Path target) throws IOException {
@@ -94,16 +102,19 @@ public final class OrderLinesTable {
     Dataset<Row> published = read(spark, table);
     Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
     Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
-    // Only the key columns of the history are scanned to find the months the night touches.
+    // Only the key columns of the history are scanned to find the customers and months the
+    // night touches: a few rows per new line reach the driver.
+    Column[] customerMonth = {col(OrderLineColumns.CUSTOMER_ID), col(OrderLineColumns.MONTH)};
     List<Row> touched =
-        published.select(col(KEY[0]), col(KEY[1]), col(OrderLineColumns.MONTH))
+        published.select(col(KEY[0]), col(KEY[1]), customerMonth[0], customerMonth[1])
             .join(lookup, KEY, "left_semi")
-            .select(col(OrderLineColumns.MONTH))
-            .union(newVersions.select(col(OrderLineColumns.MONTH)))
+            .select(customerMonth)
+            .union(newVersions.select(customerMonth))
             .distinct()
             .collectAsList();
     SortedSet<String> months = new TreeSet<>();
-    touched.forEach(row -> months.add(row.getString(0)));
+    touched.forEach(row -> months.add(row.getString(1)));
+    Dataset<Row> changed = spark.createDataFrame(touched, CHANGES_SCHEMA);
     Dataset<Row> monthsWinners =
         published.where(col(OrderLineColumns.MONTH).isin((Object[]) months.toArray(String[]::new)));
     LatestVersions.Split split = LatestVersions.splitByKeysOf(monthsWinners, newVersions);
@@ -114,7 +125,7 @@ public final class OrderLinesTable {
         split.untouched()
             .unionByName(credit.apply(LatestVersions.keepLatest(challengers)))
             .select(tableColumns());
-    return new Merge(months, rows);
+    return new Merge(months, rows, changed);
   }
 
   /**

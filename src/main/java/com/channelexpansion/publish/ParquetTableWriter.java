@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a table as Parquet so that the same rows always give the same bytes: rows are
@@ -64,8 +65,7 @@ public final class ParquetTableWriter {
     partitionFirst[0] = functions.col(partitionColumn);
     System.arraycopy(sortKeys, 0, partitionFirst, 1, sortKeys.length);
     // Hash-partitioned by the column, every value's rows meet in one task, hence one file.
-    rows.repartition(functions.col(partitionColumn))
-        .to(rows.schema().asNullable())
+    allOptional(rows.repartition(functions.col(partitionColumn)))
         .sortWithinPartitions(partitionFirst)
         .write()
         .partitionBy(partitionColumn)
@@ -122,14 +122,26 @@ public final class ParquetTableWriter {
       throws IOException {
     // Every column is written optional: whether Spark can prove a column non-null depends on the
     // plan that built it, and the same rows must give the same file whatever the plan.
-    partitioned
-        .to(partitioned.schema().asNullable())
+    allOptional(partitioned)
         .sortWithinPartitions(sortKeys)
         .write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", "snappy")
         .parquet(target.toString());
     return renamePartFiles(target, partitioned.sparkSession().sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * The rows with every column nullable, which Parquet writes as optional. Dataset.to() keeps a
+   * column Spark proved non-null as it is (then written required), so a plan with such columns
+   * goes through its rows once more under the relaxed schema; only small report tables have them.
+   */
+  private static Dataset<Row> allOptional(Dataset<Row> rows) {
+    StructType schema = rows.schema();
+    if (schema.asNullable().equals(schema)) {
+      return rows;
+    }
+    return rows.sparkSession().createDataFrame(rows.javaRDD(), schema.asNullable());
   }
 
   private static long renamePartFiles(Path dir, org.apache.hadoop.conf.Configuration conf)

@@ -54,7 +54,8 @@ public final class ExecutiveSummary {
 
   private static final String TTM = "TTM";
   private static final String YEAR_EARLIER = "YEAR_EARLIER";
-  private static final String WINDOW = "window";
+  /** Columns of {@link #customerFacts} that identify a row. */
+  public static final String WINDOW = "window";
   private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
 
   // Intermediate column names.
@@ -69,6 +70,7 @@ public final class ExecutiveSummary {
   private static final String NEW_ONLINE_COUNT = "new_online_count";
   private static final String NEW_ONLINE_REPEATERS = "new_online_repeaters";
   private static final String NEW_ASSISTED_COUNT = "new_assisted_count";
+  private static final String WON_IN_WINDOW = "won_in_window";
 
   private ExecutiveSummary() {}
 
@@ -115,15 +117,23 @@ public final class ExecutiveSummary {
    */
   public static List<SummaryMetric> compute(
       Dataset<Row> counted, Dataset<Row> classified, LocalDate asOf) {
-    ReportWindows windows = ReportWindows.of(asOf);
-    Map<String, WindowTotals> totals = windowTotals(counted, classified, windows);
+    return fromCustomerFacts(customerFacts(counted, classified, ReportWindows.of(asOf)));
+  }
+
+  /** The metrics from {@link #customerFacts} (of every customer, or equal to them). */
+  public static List<SummaryMetric> fromCustomerFacts(Dataset<Row> customerFacts) {
+    Map<String, WindowTotals> totals = windowTotals(customerFacts);
     return metrics(
         totals.getOrDefault(TTM, WindowTotals.EMPTY),
         totals.getOrDefault(YEAR_EARLIER, WindowTotals.EMPTY));
   }
 
-  /** Sums per window, keyed TTM / YEAR_EARLIER; a window without lines is absent. */
-  static Map<String, WindowTotals> windowTotals(
+  /**
+   * Each customer's part of the summary: one row per (window, customer) with lines in the window.
+   * A customer's row depends only on its own lines and segment, so a report may recompute the
+   * rows of the customers a night touched and keep the others.
+   */
+  public static Dataset<Row> customerFacts(
       Dataset<Row> counted, Dataset<Row> classified, ReportWindows windows) {
     Column orderDate = col(OrderLineColumns.ORDER_DATE);
     Column window =
@@ -142,9 +152,6 @@ public final class ExecutiveSummary {
                     lit(windows.yearEarlierStart()), lit(windows.yearEarlierEnd())));
     Column online = col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name()));
     Column segment = col(CustomerClassifier.SEGMENT);
-    Column existing = segment.equalTo(lit(Segment.EXISTING.name()));
-    Column newOnline = segment.equalTo(lit(Segment.NEW_ONLINE.name()));
-    Column newAssisted = segment.equalTo(lit(Segment.NEW_SALES_ASSISTED.name()));
     Column zero = lit(BigDecimal.ZERO);
 
     Column orderId = col(OrderLineColumns.ORDER_ID);
@@ -168,10 +175,31 @@ public final class ExecutiveSummary {
                 size(collect_set(when(not(online), orderId))).as(ASSISTED_ORDERS),
                 size(collect_set(when(col(OrderLineColumns.QUANTITY).gt(zero), orderId)))
                     .as(POSITIVE_ORDERS));
+    return perCustomer.select(
+        col(WINDOW),
+        col(OrderLineColumns.CUSTOMER_ID),
+        segment,
+        firstOrderDate,
+        wonInWindow.as(WON_IN_WINDOW),
+        col(ONLINE_AMOUNT),
+        col(ASSISTED_AMOUNT),
+        col(ONLINE_ORDERS).cast("long").as(ONLINE_ORDERS),
+        col(ASSISTED_ORDERS).cast("long").as(ASSISTED_ORDERS),
+        col(POSITIVE_ORDERS).cast("long").as(POSITIVE_ORDERS));
+  }
+
+  /** Sums per window, keyed TTM / YEAR_EARLIER; a window without lines is absent. */
+  static Map<String, WindowTotals> windowTotals(Dataset<Row> customerFacts) {
+    Column segment = col(CustomerClassifier.SEGMENT);
+    Column existing = segment.equalTo(lit(Segment.EXISTING.name()));
+    Column newOnline = segment.equalTo(lit(Segment.NEW_ONLINE.name()));
+    Column newAssisted = segment.equalTo(lit(Segment.NEW_SALES_ASSISTED.name()));
+    Column wonInWindow = col(WON_IN_WINDOW);
+    Column zero = lit(BigDecimal.ZERO);
     Column one = lit(1L);
     Column none = lit(0L);
     List<Row> rows =
-        perCustomer
+        customerFacts
             .groupBy(col(WINDOW))
             .agg(
                 sum(col(ONLINE_AMOUNT)).as(ONLINE_AMOUNT),
@@ -180,8 +208,8 @@ public final class ExecutiveSummary {
                 sum(when(existing, col(ASSISTED_AMOUNT)).otherwise(zero)).as(EXISTING_ASSISTED),
                 sum(when(newOnline, col(ONLINE_AMOUNT).plus(col(ASSISTED_AMOUNT))).otherwise(zero))
                     .as(NEW_ONLINE_AMOUNT),
-                sum(col(ONLINE_ORDERS).cast("long")).as(ONLINE_ORDERS),
-                sum(col(ASSISTED_ORDERS).cast("long")).as(ASSISTED_ORDERS),
+                sum(col(ONLINE_ORDERS)).as(ONLINE_ORDERS),
+                sum(col(ASSISTED_ORDERS)).as(ASSISTED_ORDERS),
                 sum(when(newOnline.and(wonInWindow), one).otherwise(none)).as(NEW_ONLINE_COUNT),
                 sum(when(newOnline.and(wonInWindow).and(col(POSITIVE_ORDERS).geq(lit(2))), one)
                         .otherwise(none))

@@ -4,18 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.CommissionColumns;
 import com.channelexpansion.commission.CommissionEngine;
 import com.channelexpansion.commission.CommissionScenarios;
 import com.channelexpansion.commission.PlanRowMatcher;
-import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.ConfigurationException;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.ingest.DefinitionsFingerprint;
 import com.channelexpansion.ingest.IngestLedger;
+import com.channelexpansion.ingest.OrderLinesTable;
 import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
@@ -37,6 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -67,6 +67,9 @@ public final class ReportJob {
   public static final String CHANNEL_DEFINITIONS = "channel_definitions.csv";
   public static final String COMMISSION_SCENARIOS = "commission_scenarios.csv";
   public static final String MANIFEST = "manifest.json";
+
+  /** About what a night's update recomputes (a month's lines): sizes its shuffles. */
+  private static final long NIGHT_ROWS = 200_000L;
 
   private final SparkSession spark;
   private final Definitions definitions;
@@ -130,30 +133,47 @@ public final class ReportJob {
       throws IOException {
     StepLog classify = StepLog.start("classify");
     Dataset<Row> counted = countedLines();
-    Dataset<Row> classified =
-        CustomerClassifier.classify(counted, definitions.settings().programStart())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> lines =
-        RepCrediting.credit(counted, reference.accounts(), reference.reps())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    // Commission rows depend on the customer's segment; the report builders join it themselves.
-    Dataset<Row> linesWithSegment =
-        lines.join(
-            classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT)),
-            OrderLineColumns.CUSTOMER_ID);
-    long countedLines = lines.count();
-    SparkSessions.sizeShufflesFor(spark, countedLines);
-    seconds.put("classify", classify.done(countedLines + " counted lines through " + asOf));
+    IngestLedger ledger = IngestLedger.read(warehouse.fileSystem(conf), warehouse.ledger());
+    String fingerprint = ReportState.fingerprint(definitions, reference);
+    Optional<ReportState.Base> base =
+        ReportState.findBase(
+            fs, reports.root(), asOf, fingerprint, ledger.resolvedBy(), ledger.mergedSince());
+    ReportParts.Context context =
+        new ReportParts.Context(
+            definitions, reference, ReferenceFrames.accounts(spark, reference.accounts()), asOf);
+    ReportParts parts;
+    String how;
+    if (base.isPresent()) {
+      // A night's report: the base's parts, with the customers and months changed since redone.
+      ReportState.Base from = base.get();
+      SparkSessions.sizeShufflesFor(spark, NIGHT_ROWS);
+      parts =
+          ReportParts.update(from.parts(spark), from.asOf(), counted, changesSince(from), context);
+      how =
+          String.format(
+              "as_of=%s and the changes of %d ingest runs since", from.asOf(), from.mergedSince().size());
+    } else {
+      SparkSessions.sizeShufflesFor(spark, ledger.acceptedVersions());
+      parts = ReportParts.full(counted, context);
+      how = "every line";
+    }
+    Dataset<Row> monthLines = parts.monthLines().persist(StorageLevel.MEMORY_AND_DISK());
+    long countedLines = 0;
+    for (Row row : monthLines.collectAsList()) {
+      countedLines += row.getLong(1);
+    }
+    seconds.put(
+        "classify", classify.done(countedLines + " counted lines through " + asOf + " (from " + how + ")"));
 
     // The tables and the summary's figures are independent: their Spark jobs run side by side.
     StepLog build = StepLog.start("build");
     ReportWindows windows = ReportWindows.of(asOf);
-    Dataset<Row> accounts = ReferenceFrames.accounts(spark, reference.accounts());
-    // Small (rep x month x plan) and used twice (the table and the scenarios): computed once.
-    Dataset<Row> commissions =
-        CommissionEngine.monthly(linesWithSegment, plans(), tiers(), quotas())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    commissions.count();
+    Dataset<Row> customers = parts.customers().persist(StorageLevel.MEMORY_AND_DISK());
+    // Small (rep x month x plan) and used four times: computed once.
+    Dataset<Row> terms = parts.commissionTerms().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> summaryFacts = parts.summaryFacts().persist(StorageLevel.MEMORY_AND_DISK());
+    terms.count();
+    Path state = new Path(staging, ReportState.FOLDER);
     Future<Long> customerRows;
     Future<Long> revenueRows;
     Future<Long> commissionRows;
@@ -162,20 +182,17 @@ public final class ReportJob {
     Future<CommissionScenarios.Table> scenarioTable;
     Future<List<Row>> unknownReps;
     Future<Map<String, Long>> segments;
+    Future<Long> stateRows;
     try (ParallelJobs jobs = new ParallelJobs(4)) {
       customerRows =
           jobs.submit(
               () ->
-                  writeTable(
-                      CustomersReport.build(lines, classified, accounts),
-                      new Path(staging, CUSTOMERS),
-                      CUSTOMERS,
-                      CustomersReport.CUSTOMER_ID));
+                  writeTable(customers, new Path(staging, CUSTOMERS), CUSTOMERS, CustomersReport.CUSTOMER_ID));
       revenueRows =
           jobs.submit(
               () ->
                   writeTable(
-                      RevenueMonthlyReport.build(lines, classified, accounts),
+                      parts.revenueMonthly(),
                       new Path(staging, REVENUE_MONTHLY),
                       REVENUE_MONTHLY,
                       RevenueMonthlyReport.MONTH,
@@ -186,17 +203,19 @@ public final class ReportJob {
           jobs.submit(
               () ->
                   writeTable(
-                      commissions,
+                      CommissionEngine.tableOf(terms),
                       new Path(staging, COMMISSIONS),
                       COMMISSIONS,
                       CommissionColumns.MONTH,
                       CommissionColumns.REP_ID,
                       CommissionColumns.PLAN_ID));
-      channelMetrics = jobs.submit(() -> ExecutiveSummary.compute(lines, classified, asOf));
-      commissionMetrics = jobs.submit(() -> onlineCommissionMetrics(linesWithSegment, windows));
-      scenarioTable = jobs.submit(() -> scenarios(commissions, linesWithSegment, windows));
-      unknownReps = jobs.submit(() -> RepCrediting.unknownRepWarnings(lines).collectAsList());
-      segments = jobs.submit(() -> customersBySegment(classified));
+      channelMetrics = jobs.submit(() -> ExecutiveSummary.fromCustomerFacts(summaryFacts));
+      commissionMetrics =
+          jobs.submit(() -> onlineCommissionMetrics(terms, counted, customers, context, windows));
+      scenarioTable = jobs.submit(() -> scenarios(CommissionEngine.tableOf(terms), windows));
+      unknownReps = jobs.submit(() -> parts.unknownRepWarnings().collectAsList());
+      segments = jobs.submit(() -> customersBySegment(customers));
+      stateRows = jobs.submit(() -> writeState(state, terms, summaryFacts, monthLines, parts.unknownReps()));
       jobs.awaitAll();
     }
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -208,6 +227,9 @@ public final class ReportJob {
     CommissionScenarios.Table scenarios = ParallelJobs.result(scenarioTable);
     List<Row> warnings = ParallelJobs.result(unknownReps);
     Map<String, Long> bySegment = ParallelJobs.result(segments);
+    ParallelJobs.result(stateRows);
+    new ReportState(asOf.toString(), fingerprint, ledger.resolvedBy(), ledger.mergedSince())
+        .write(fs, staging);
 
     writeCsv(fs, new Path(staging, EXECUTIVE_SUMMARY), out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
     rows.put(EXECUTIVE_SUMMARY, (long) metrics.size());
@@ -228,9 +250,7 @@ public final class ReportJob {
     seconds.put(
         "build",
         build.done(rows + ", " + metrics.size() + " metrics, " + scenarios.rows().size() + " reps"));
-    lines.unpersist();
-    classified.unpersist();
-    commissions.unpersist();
+    parts.release();
 
     StepLog publish = StepLog.start("publish");
     List<String> unknownIds = new ArrayList<>();
@@ -244,7 +264,7 @@ public final class ReportJob {
     Path published = reports.published(asOf);
     ReportResult result =
         new ReportResult(
-            asOf, published.toString(), countedLines, bySegment, netRevenueTtm, rows, unknownIds,
+            asOf, published.toString(), how, countedLines, bySegment, netRevenueTtm, rows, unknownIds,
             unknownLines, seconds);
     Map<String, Object> manifest = new LinkedHashMap<>(manifestBody);
     manifest.putAll(ReportManifest.of(result, warnings));
@@ -274,8 +294,8 @@ public final class ReportJob {
       throw new ConfigurationException("Cannot report: cannot read the warehouse (" + orderLines + ")", e);
     }
     requireWarehouseBuiltWithTheseDefinitions();
-    // Only the columns the reports use: the counted lines are cached, and the rest of a line
-    // (source, prices, FX, status) would more than double what the cache holds.
+    // Only the columns the reports use: the rest of a line (source, prices, FX, status) would
+    // more than double what is read and cached.
     // Months after as-of's are not read at all (order_lines/ is laid out by month).
     Dataset<Row> throughAsOfMonth =
         spark.read().schema(OrderLineColumns.SCHEMA).parquet(orderLines.toString())
@@ -313,16 +333,36 @@ public final class ReportJob {
     }
   }
 
-  private List<SummaryMetric> onlineCommissionMetrics(Dataset<Row> lines, ReportWindows windows) {
+  /**
+   * commission_on_online_<plan> for both windows, from the monthly terms: a window's full months
+   * are its terms, and the year-earlier window's last month, counted through its last day, is
+   * computed from that month's lines (TTM's last month is as-of's, already through as-of).
+   */
+  private List<SummaryMetric> onlineCommissionMetrics(
+      Dataset<Row> terms,
+      Dataset<Row> counted,
+      Dataset<Row> customers,
+      ReportParts.Context context,
+      ReportWindows windows) {
+    List<String> planIds = PlanRowMatcher.planIdsInOrder(plans());
     Map<String, BigDecimal> ttm =
-        CommissionEngine.onlineCommissionUnrounded(
-            within(lines, windows.ttmStart(), windows.ttmEnd()), plans(), tiers(), quotas());
+        CommissionEngine.onlineCommissionOfTerms(
+            inMonths(terms, YearMonth.from(windows.ttmStart()), YearMonth.from(windows.ttmEnd())),
+            planIds);
+    YearMonth lastYearEarlierMonth = YearMonth.from(windows.yearEarlierEnd());
     Map<String, BigDecimal> yearEarlier =
-        CommissionEngine.onlineCommissionUnrounded(
-            within(lines, windows.yearEarlierStart(), windows.yearEarlierEnd()),
-            plans(),
-            tiers(),
-            quotas());
+        CommissionEngine.onlineCommissionOfTerms(
+            inMonths(terms, YearMonth.from(windows.yearEarlierStart()), lastYearEarlierMonth.minusMonths(1)),
+            planIds);
+    Dataset<Row> classified =
+        customers.select(
+            col(CustomersReport.CUSTOMER_ID),
+            col(CustomersReport.FIRST_ORDER_DATE),
+            col(CustomersReport.ACQUISITION_CHANNEL),
+            col(CustomersReport.SEGMENT));
+    CommissionEngine.onlineCommissionOfTerms(
+            ReportParts.partialMonthTerms(counted, classified, windows.yearEarlierEnd(), context), planIds)
+        .forEach((plan, value) -> yearEarlier.merge(plan, value, BigDecimal::add));
     List<SummaryMetric> metrics = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> plan : ttm.entrySet()) {
       BigDecimal now = plan.getValue();
@@ -348,13 +388,12 @@ public final class ReportJob {
     return metrics;
   }
 
-  private static Dataset<Row> within(Dataset<Row> lines, LocalDate from, LocalDate to) {
-    return lines.where(
-        col(OrderLineColumns.ORDER_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+  private static Dataset<Row> inMonths(Dataset<Row> monthly, YearMonth from, YearMonth to) {
+    return monthly.where(
+        col(CommissionColumns.MONTH).between(lit(from.toString()), lit(to.toString())));
   }
 
-  private CommissionScenarios.Table scenarios(
-      Dataset<Row> commissions, Dataset<Row> lines, ReportWindows windows) {
+  private CommissionScenarios.Table scenarios(Dataset<Row> commissions, ReportWindows windows) {
     List<String> planIds = PlanRowMatcher.planIdsInOrder(plans());
     if (planIds.isEmpty()) {
       return new CommissionScenarios.Table(List.of("rep_id", "rep_name", "online_credited_revenue"), List.of());
@@ -365,7 +404,6 @@ public final class ReportJob {
             : planIds.get(0);
     return CommissionScenarios.build(
         commissions,
-        lines,
         reference.reps(),
         planIds,
         baseline,
@@ -373,9 +411,43 @@ public final class ReportJob {
         YearMonth.from(windows.ttmEnd()));
   }
 
-  private static Map<String, Long> customersBySegment(Dataset<Row> classified) {
+  /** The (customer_id, month) pairs the ingest runs since {@code base} changed. */
+  private Dataset<Row> changesSince(ReportState.Base base) {
+    if (base.mergedSince().isEmpty()) {
+      return spark.createDataFrame(List.of(), OrderLinesTable.CHANGES_SCHEMA);
+    }
+    String[] paths =
+        base.mergedSince().stream().map(run -> warehouse.changesOf(run).toString()).toArray(String[]::new);
+    return spark.read().schema(OrderLinesTable.CHANGES_SCHEMA).parquet(paths);
+  }
+
+  /** Writes the parts a later report starts from (ReportState) and returns their row count. */
+  private long writeState(
+      Path state, Dataset<Row> terms, Dataset<Row> summaryFacts, Dataset<Row> monthLines, Dataset<Row> unknownReps)
+      throws IOException {
+    return ParquetTableWriter.writeSingleFile(
+            terms,
+            new Path(state, ReportState.COMMISSION_TERMS),
+            columns(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID))
+        + ParquetTableWriter.writeSingleFile(
+            summaryFacts,
+            new Path(state, ReportState.SUMMARY_FACTS),
+            columns(ExecutiveSummary.WINDOW, CustomersReport.CUSTOMER_ID))
+        + ParquetTableWriter.writeSingleFile(
+            monthLines, new Path(state, ReportState.MONTH_LINES), columns(ReportParts.MONTH))
+        + ParquetTableWriter.writeSingleFile(
+            unknownReps,
+            new Path(state, ReportState.UNKNOWN_REPS),
+            columns(ReportParts.MONTH, "rep_id", "role"));
+  }
+
+  private static Column[] columns(String... names) {
+    return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  private static Map<String, Long> customersBySegment(Dataset<Row> customers) {
     Map<String, Long> bySegment = new TreeMap<>();
-    for (Row row : classified.groupBy(CustomerClassifier.SEGMENT).count().collectAsList()) {
+    for (Row row : customers.groupBy(CustomersReport.SEGMENT).count().collectAsList()) {
       bySegment.put(row.getString(0), row.getLong(1));
     }
     return bySegment;

@@ -17,6 +17,7 @@ final class ReportManifest {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("as_of", result.asOf().toString());
     Map<String, Object> report = new LinkedHashMap<>();
+    report.put("computed_from", result.computedFrom());
     report.put("counted_lines", result.countedLines());
     report.put("customers_by_segment", result.customersBySegment());
     report.put("net_revenue_ttm", result.netRevenueTtm() == null ? null : result.netRevenueTtm().toPlainString());

@@ -9,6 +9,7 @@ import java.util.Map;
  * What one report run published.
  *
  * @param folder the published as_of folder
+ * @param computedFrom "every line", or the earlier report this one was updated from
  * @param countedLines order lines counted through as-of
  * @param customersBySegment customers of the customers table per segment
  * @param netRevenueTtm net revenue of the trailing 12 months
@@ -20,6 +21,7 @@ import java.util.Map;
 public record ReportResult(
     LocalDate asOf,
     String folder,
+    String computedFrom,
     long countedLines,
     Map<String, Long> customersBySegment,
     BigDecimal netRevenueTtm,

@@ -100,7 +100,7 @@ class CrashRecoveryTest {
     assertEquals(
         List.of(),
         SmallSamples.differences(
-            referenceReports.resolve("as_of=" + AS_OF), reports.resolve("as_of=" + AS_OF), "manifest.json"));
+            referenceReports.resolve("as_of=" + AS_OF), reports.resolve("as_of=" + AS_OF), "manifest.json", "state.json"));
   }
 
   @Test

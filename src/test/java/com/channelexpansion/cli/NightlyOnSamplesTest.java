@@ -189,12 +189,12 @@ class NightlyOnSamplesTest {
     }
   }
 
-  /** Every output file but the manifest, which records its own run id and timings. */
+  /** Every output file but the manifest and the report state, which record run ids and timings. */
   private static List<Path> outputFiles(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().equals("manifest.json"))
+          .filter(p -> !List.of("manifest.json", "state.json").contains(p.getFileName().toString()))
           .sorted()
           .toList();
     }

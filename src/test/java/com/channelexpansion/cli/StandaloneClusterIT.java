@@ -144,6 +144,6 @@ class StandaloneClusterIT {
         SmallSamples.differences(
             dir.resolve("local/reports/as_of=" + AS_OF),
             dir.resolve("cluster/reports/as_of=" + AS_OF),
-            "manifest.json"));
+            "manifest.json", "state.json"));
   }
 }

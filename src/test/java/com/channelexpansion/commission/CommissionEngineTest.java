@@ -109,7 +109,7 @@ class CommissionEngineTest {
             IllegalArgumentException.class,
             () ->
                 CommissionScenarios.build(
-                    lines, lines, List.of(), List.of("P", "Q"), "Z", YearMonth.of(2025, 1),
+                    lines, List.of(), List.of("P", "Q"), "Z", YearMonth.of(2025, 1),
                     YearMonth.of(2025, 2)));
     assertEquals(
         "Cannot build commission scenarios: baseline plan Z is not a plan (plans: P, Q)",
@@ -243,7 +243,7 @@ class CommissionEngineTest {
             new Rep("R2", "Bob", "T", "E"));
     CommissionScenarios.Table table =
         CommissionScenarios.build(
-            commissions, lines, reps, List.of("P", "Q"), "P", YearMonth.of(2025, 1),
+            commissions, reps, List.of("P", "Q"), "P", YearMonth.of(2025, 1),
             YearMonth.of(2025, 2));
     assertEquals(
         List.of("rep_id", "rep_name", "online_credited_revenue", "commission_P", "commission_Q",
@@ -266,7 +266,7 @@ class CommissionEngineTest {
     // February only, baseline Q: R1's row is P -15.00, Q 0.00, delta_P = -15.00 - 0.00.
     CommissionScenarios.Table february =
         CommissionScenarios.build(
-            commissions, lines, reps, List.of("P", "Q"), "Q", YearMonth.of(2025, 2),
+            commissions, reps, List.of("P", "Q"), "Q", YearMonth.of(2025, 2),
             YearMonth.of(2025, 2));
     assertEquals("delta_P", february.header().get(5));
     assertEquals(

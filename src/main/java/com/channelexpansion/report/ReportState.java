@@ -1,0 +1,146 @@
+package com.channelexpansion.report;
+
+import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.io.Sha256;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What a published report keeps beside its outputs (in {@code as_of=.../_state/}) so that the next
+ * night's report can start from it ({@link ReportParts#update}): the parts that are not outputs
+ * themselves, and what they were computed from.
+ *
+ * @param asOf the report's as-of date
+ * @param fingerprint {@link #fingerprint} of the definitions and reference data it used
+ * @param warehouseResolvedBy and {@code warehouseMerged}: the warehouse's position (its ledger's
+ *     last full resolve and the merges since), so a later report knows which changes are new
+ */
+public record ReportState(
+    String asOf, String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
+  /** Bumped whenever what is stored changes meaning: older states are then not used. */
+  private static final String FORMAT = "report-state-1";
+
+  public static final String FOLDER = "_state";
+  static final String SUMMARY_FACTS = "summary_facts";
+  static final String COMMISSION_TERMS = "commission_terms";
+  static final String MONTH_LINES = "month_lines";
+  static final String UNKNOWN_REPS = "unknown_reps";
+  private static final String FILE = "state.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public ReportState {
+    warehouseMerged = warehouseMerged == null ? List.of() : List.copyOf(warehouseMerged);
+  }
+
+  /** A hash of everything besides the lines that a report's numbers depend on. */
+  public static String fingerprint(Definitions definitions, ReferenceData reference) {
+    String text = FORMAT + "\n" + definitions + "\n" + reference;
+    try {
+      return Sha256.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public void write(FileSystem fs, Path reportFolder) throws IOException {
+    try (OutputStream out = fs.create(new Path(new Path(reportFolder, FOLDER), FILE), false)) {
+      JSON.writeValue(out, this);
+    }
+  }
+
+  /** An earlier report a report on {@code asOf} can start from, and the ingest runs since it. */
+  public record Base(LocalDate asOf, Path folder, ReportState state, List<String> mergedSince) {
+    /** Its parts, read from its outputs and its state folder. */
+    public ReportParts parts(SparkSession spark) {
+      Path stateFolder = new Path(folder, FOLDER);
+      return new ReportParts(
+          spark.read().parquet(new Path(folder, ReportJob.CUSTOMERS).toString()),
+          spark.read().parquet(new Path(folder, ReportJob.REVENUE_MONTHLY).toString()),
+          read(spark, new Path(stateFolder, COMMISSION_TERMS)),
+          read(spark, new Path(stateFolder, SUMMARY_FACTS)),
+          read(spark, new Path(stateFolder, MONTH_LINES)),
+          read(spark, new Path(stateFolder, UNKNOWN_REPS)));
+    }
+
+    private static Dataset<Row> read(SparkSession spark, Path path) {
+      return spark.read().parquet(path.toString());
+    }
+  }
+
+  /**
+   * The latest published report, on or before {@code asOf} and in the same month, whose state was
+   * computed with the same definitions and reference data from the warehouse as it was then,
+   * the warehouse having since only merged new files; empty when there is none (a full report).
+   */
+  public static Optional<Base> findBase(
+      FileSystem fs,
+      Path reportsRoot,
+      LocalDate asOf,
+      String fingerprint,
+      String warehouseResolvedBy,
+      List<String> warehouseMerged)
+      throws IOException {
+    if (warehouseResolvedBy == null || !fs.exists(reportsRoot)) {
+      return Optional.empty();
+    }
+    List<LocalDate> candidates = new ArrayList<>();
+    for (FileStatus folder : fs.listStatus(reportsRoot, p -> p.getName().startsWith("as_of="))) {
+      try {
+        LocalDate date = LocalDate.parse(folder.getPath().getName().substring("as_of=".length()));
+        if (!date.isAfter(asOf) && YearMonth.from(date).equals(YearMonth.from(asOf))) {
+          candidates.add(date);
+        }
+      } catch (java.time.format.DateTimeParseException notAReport) {
+        // another folder: not a report
+      }
+    }
+    candidates.sort(java.util.Comparator.reverseOrder());
+    for (LocalDate date : candidates) {
+      Path folder = new Path(reportsRoot, "as_of=" + date);
+      Path file = new Path(new Path(folder, FOLDER), FILE);
+      if (!fs.exists(new Path(folder, com.channelexpansion.publish.ReportsLayout.SUCCESS_MARKER))
+          || !fs.exists(file)) {
+        continue;
+      }
+      ReportState state;
+      try (InputStream in = fs.open(file)) {
+        state = JSON.readValue(in, ReportState.class);
+      } catch (IOException unreadable) {
+        continue;
+      }
+      boolean sameInputs =
+          fingerprint.equals(state.fingerprint())
+              && warehouseResolvedBy.equals(state.warehouseResolvedBy())
+              && warehouseMerged.size() >= state.warehouseMerged().size()
+              && warehouseMerged.subList(0, state.warehouseMerged().size()).equals(state.warehouseMerged());
+      if (sameInputs) {
+        return Optional.of(
+            new Base(
+                date,
+                folder,
+                state,
+                List.copyOf(warehouseMerged.subList(state.warehouseMerged().size(), warehouseMerged.size()))));
+      }
+    }
+    return Optional.empty();
+  }
+}

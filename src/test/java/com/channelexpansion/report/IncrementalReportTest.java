@@ -1,0 +1,167 @@
+package com.channelexpansion.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.channelexpansion.testing.CommandLine;
+import com.channelexpansion.testing.SharedSpark;
+import com.channelexpansion.testing.SmallSamples;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A night's report is updated from the previous night's (ReportParts.update) and must equal, byte
+ * for byte, a report computed from every line. The night below exercises each reason a customer or
+ * month is recomputed: changed lines, a customer whose segment changes (its first orders are
+ * cancelled), a line moved to another month, a new customer, lines already ingested that enter
+ * the TTM window (dated after the previous as-of) and lines entering the year-earlier window.
+ */
+class IncrementalReportTest {
+  private static final String HEADER =
+      "order_id,line_number,order_timestamp,customer_id,order_source,sales_rep_id,quote_id,sku,"
+          + "quantity,unit_price,discount_amount,currency,order_status,updated_at\n";
+  /** Later than every version in the samples: tonight's versions win. */
+  private static final String TONIGHT = "2026-11-01T06:00:00Z";
+
+  @TempDir static Path dir;
+  private static Path samples;
+
+  @BeforeAll
+  static void generate() {
+    samples = SmallSamples.generate(dir.resolve("samples"));
+  }
+
+  @Test
+  void aNightsReportUpdatedFromYesterdaysEqualsAReportFromEveryLine() throws IOException {
+    Path input = copyOfTheExports("input");
+    Path warehouse = dir.resolve("warehouse");
+    Path reports = dir.resolve("reports");
+    // Yesterday: the exports hold a line of 2026-10-31 already, after yesterday's as-of.
+    Files.createDirectories(input.resolve("early"));
+    Files.writeString(
+        input.resolve("early/ahead.csv"),
+        HEADER + "AHEAD-1,1,2026-10-31T17:00:00Z,C00001,WEB,,,SKU-1,3,20,0,USD,,2026-10-31T17:00:00Z\n");
+    run("nightly", input, warehouse, reports, "--as-of", "2026-10-30");
+    assertEquals("every line", computedFrom(reports, "2026-10-30"));
+
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> lines = spark.read().parquet(warehouse.resolve("order_lines").toString());
+    Dataset<Row> yesterday = spark.read().parquet(reports.resolve("as_of=2026-10-30/customers").toString());
+    // An EXISTING customer with orders after program_start: cancelling every line it bought
+    // before program_start makes it a new customer.
+    String existing =
+        yesterday.where(col("segment").equalTo(lit("EXISTING")))
+            .join(lines.where(col("order_date").geq(lit("2025-06-01")).and(col("quantity").gt(0))), "customer_id")
+            .select("customer_id").distinct().orderBy("customer_id").first().getString(0);
+    List<Row> cancelled =
+        lines.where(col("customer_id").equalTo(existing).and(col("order_date").lt(lit("2025-05-01"))))
+            .orderBy("order_id", "line_number").collectAsList();
+    Row moved =
+        lines.where(col("month").equalTo(lit("2025-03")).and(col("customer_id").notEqual(existing)))
+            .orderBy("order_id", "line_number").first();
+    StringBuilder tonight = new StringBuilder(HEADER);
+    for (Row line : cancelled) {
+      tonight.append(csv(line, line.getAs("order_timestamp").toString(), "CANCELLED"));
+    }
+    tonight.append(csv(moved, "2025-04-15T17:00:00Z", "SHIPPED"));
+    tonight.append("TONIGHT-1,1,2026-10-31T17:00:00Z,C-TONIGHT,WEB,,,SKU-1,2,50,0,USD,,")
+        .append(TONIGHT).append('\n');
+    Files.createDirectories(input.resolve("late"));
+    Files.writeString(input.resolve("late/tonight.csv"), tonight.toString());
+
+    run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
+    assertTrue(
+        computedFrom(reports, "2026-10-31").startsWith("as_of=2026-10-30 and the changes of 1 ingest run"),
+        computedFrom(reports, "2026-10-31"));
+    Path full = dir.resolve("full-reports");
+    run("report", input, warehouse, full, "--as-of", "2026-10-31");
+    assertEquals("every line", computedFrom(full, "2026-10-31"));
+
+    assertEquals(
+        List.of(),
+        SmallSamples.differences(
+            reports.resolve("as_of=2026-10-31"), full.resolve("as_of=2026-10-31"), "manifest.json"));
+    assertTrue(cancelled.size() > 0, "the customer had lines before program_start");
+    assertNotEquals(
+        "EXISTING",
+        spark.read().parquet(reports.resolve("as_of=2026-10-31/customers").toString())
+            .where(col("customer_id").equalTo(existing)).first().getAs("segment"),
+        "the night changed a customer's segment");
+  }
+
+  @Test
+  void aNewMonthIsReportedFromEveryLine() throws IOException {
+    Path input = copyOfTheExports("month-input");
+    Path warehouse = dir.resolve("month-warehouse");
+    Path reports = dir.resolve("month-reports");
+    run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
+    run("report", input, warehouse, reports, "--as-of", "2026-11-01");
+    // The windows moved by a month: every customer's facts change, so nothing is kept.
+    assertEquals("every line", computedFrom(reports, "2026-11-01"));
+  }
+
+  private static Path copyOfTheExports(String name) throws IOException {
+    Path input = dir.resolve(name);
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> true);
+    return input;
+  }
+
+  private static String csv(Row line, String timestamp, String status) {
+    List<String> fields = new ArrayList<>();
+    fields.add(line.getAs("order_id"));
+    fields.add(String.valueOf((Long) line.getAs("line_number")));
+    fields.add(timestamp);
+    fields.add(line.getAs("customer_id"));
+    fields.add(line.getAs("order_source"));
+    fields.add(orEmpty(line.getAs("sales_rep_id")));
+    fields.add(orEmpty(line.getAs("quote_id")));
+    fields.add(orEmpty(line.getAs("sku")));
+    fields.add(((BigDecimal) line.getAs("quantity")).toPlainString());
+    fields.add(((BigDecimal) line.getAs("unit_price")).toPlainString());
+    fields.add(((BigDecimal) line.getAs("discount_amount")).toPlainString());
+    fields.add(line.getAs("currency"));
+    fields.add(status);
+    fields.add(TONIGHT);
+    return String.join(",", fields) + "\n";
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String computedFrom(Path reports, String asOf) throws IOException {
+    return new ObjectMapper()
+        .readTree(reports.resolve("as_of=" + asOf + "/manifest.json").toFile())
+        .path("report")
+        .path("computed_from")
+        .asText();
+  }
+
+  private static void run(String command, Path input, Path warehouse, Path reports, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--input", input.toString(),
+                "--reference", samples.resolve("reference").toString(),
+                "--config", samples.resolve("config").toString(),
+                "--warehouse", warehouse.toString(),
+                "--reports", reports.toString()));
+    args.addAll(List.of(more));
+    CommandLine.succeed(args);
+  }
+}
