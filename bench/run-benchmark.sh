@@ -9,7 +9,8 @@
 #               (after one unmeasured warm-up run that records the class-data-sharing archive)
 #    ingest     the first full ingest of the history
 #    report     a report over the whole history
-#    night      an incremental nightly: tonight's file on top of the existing warehouse
+#    night      an incremental nightly: tonight's file on top of the existing warehouse, its
+#               report updated from the previous day's
 #    floor      Spark's own plain CSV-to-Parquet conversion of the same files
 # JAVA_OPTS applies to every run (e.g. JAVA_OPTS=-Xmx2g to check the 2 GB heap target).
 # Appends one line per measurement to bench/results/results.tsv and prints them.
@@ -46,8 +47,10 @@ measure() {  # measure NAME ROWS COMMAND...
     "$(date -u +%FT%TZ)" "$name" "$lines" "$rows" "$wall" "$(echo "$rows / $wall" | bc -l)" "$rss" \
     | tee -a "$results/results.tsv"
 }
+# The history is reported as of the day before tonight, like the night before: tonight's report
+# then starts from it (docs/operations.md, Incremental reports).
 common=(--reference "$data/reference" --config "$data/config" \
-  --warehouse "$work/warehouse" --reports "$work/reports" --as-of 2026-10-31)
+  --warehouse "$work/warehouse" --reports "$work/reports")
 rows_in() { find "$1" -name '*.csv' -exec cat {} + | wc -l; }
 
 # The first run after a build records the class-data-sharing archive (about twice as slow):
@@ -58,10 +61,13 @@ jobs/channel-expansion nightly --input "$tiny" --reference "$data/reference" --c
 measure tiny "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$tiny" \
   --reference "$data/reference" --config "$data/config" \
   --warehouse "$work/tiny-warehouse" --reports "$work/tiny-reports" --as-of 2026-10-31
-measure ingest "$(rows_in "$history")" jobs/channel-expansion ingest --input "$history" "${common[@]}"
-measure report "$(rows_in "$history")" jobs/channel-expansion report --input "$history" "${common[@]}"
+measure ingest "$(rows_in "$history")" jobs/channel-expansion ingest --input "$history" "${common[@]}" \
+  --as-of 2026-10-30
+measure report "$(rows_in "$history")" jobs/channel-expansion report --input "$history" "${common[@]}" \
+  --as-of 2026-10-30
 cp "$data/exports/$tonight" "$history/2026/"
-measure night "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$history" "${common[@]}"
+measure night "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$history" "${common[@]}" \
+  --as-of 2026-10-31
 measure floor "$(rows_in "$data/exports")" java ${JAVA_OPTS:--Xmx4g} -cp "$classpath" \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \

@@ -182,8 +182,9 @@ public final class ReportJob {
     Future<CommissionScenarios.Table> scenarioTable;
     Future<List<Row>> unknownReps;
     Future<Map<String, Long>> segments;
-    Future<Long> stateRows;
-    try (ParallelJobs jobs = new ParallelJobs(4)) {
+    List<Future<Long>> stateRows;
+    // Many small jobs on a short run: more of them in flight keeps both cores busy.
+    try (ParallelJobs jobs = new ParallelJobs(6)) {
       customerRows =
           jobs.submit(
               () ->
@@ -215,7 +216,7 @@ public final class ReportJob {
       scenarioTable = jobs.submit(() -> scenarios(CommissionEngine.tableOf(terms), windows));
       unknownReps = jobs.submit(() -> parts.unknownRepWarnings().collectAsList());
       segments = jobs.submit(() -> customersBySegment(customers));
-      stateRows = jobs.submit(() -> writeState(state, terms, summaryFacts, monthLines, parts.unknownReps()));
+      stateRows = writeState(jobs, state, terms, summaryFacts, monthLines, parts.unknownReps());
       jobs.awaitAll();
     }
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -227,7 +228,9 @@ public final class ReportJob {
     CommissionScenarios.Table scenarios = ParallelJobs.result(scenarioTable);
     List<Row> warnings = ParallelJobs.result(unknownReps);
     Map<String, Long> bySegment = ParallelJobs.result(segments);
-    ParallelJobs.result(stateRows);
+    for (Future<Long> written : stateRows) {
+      ParallelJobs.result(written);
+    }
     new ReportState(asOf.toString(), fingerprint, ledger.resolvedBy(), ledger.mergedSince())
         .write(fs, staging);
 
@@ -421,24 +424,37 @@ public final class ReportJob {
     return spark.read().schema(OrderLinesTable.CHANGES_SCHEMA).parquet(paths);
   }
 
-  /** Writes the parts a later report starts from (ReportState) and returns their row count. */
-  private long writeState(
-      Path state, Dataset<Row> terms, Dataset<Row> summaryFacts, Dataset<Row> monthLines, Dataset<Row> unknownReps)
-      throws IOException {
-    return ParquetTableWriter.writeSingleFile(
-            terms,
-            new Path(state, ReportState.COMMISSION_TERMS),
-            columns(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID))
-        + ParquetTableWriter.writeSingleFile(
-            summaryFacts,
-            new Path(state, ReportState.SUMMARY_FACTS),
-            columns(ExecutiveSummary.WINDOW, CustomersReport.CUSTOMER_ID))
-        + ParquetTableWriter.writeSingleFile(
-            monthLines, new Path(state, ReportState.MONTH_LINES), columns(ReportParts.MONTH))
-        + ParquetTableWriter.writeSingleFile(
-            unknownReps,
-            new Path(state, ReportState.UNKNOWN_REPS),
-            columns(ReportParts.MONTH, "rep_id", "role"));
+  /** Submits the writes of the parts a later report starts from (ReportState). */
+  private static List<Future<Long>> writeState(
+      ParallelJobs jobs,
+      Path state,
+      Dataset<Row> terms,
+      Dataset<Row> summaryFacts,
+      Dataset<Row> monthLines,
+      Dataset<Row> unknownReps) {
+    return List.of(
+        jobs.submit(
+            () ->
+                ParquetTableWriter.writeSingleFile(
+                    terms,
+                    new Path(state, ReportState.COMMISSION_TERMS),
+                    columns(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID))),
+        jobs.submit(
+            () ->
+                ParquetTableWriter.writeSingleFile(
+                    summaryFacts,
+                    new Path(state, ReportState.SUMMARY_FACTS),
+                    columns(ExecutiveSummary.WINDOW, CustomersReport.CUSTOMER_ID))),
+        jobs.submit(
+            () ->
+                ParquetTableWriter.writeSingleFile(
+                    monthLines, new Path(state, ReportState.MONTH_LINES), columns(ReportParts.MONTH))),
+        jobs.submit(
+            () ->
+                ParquetTableWriter.writeSingleFile(
+                    unknownReps,
+                    new Path(state, ReportState.UNKNOWN_REPS),
+                    columns(ReportParts.MONTH, "rep_id", "role"))));
   }
 
   private static Column[] columns(String... names) {

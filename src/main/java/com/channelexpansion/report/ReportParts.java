@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.CommissionColumns;
 import com.channelexpansion.commission.CommissionEngine;
 import com.channelexpansion.commission.RepCrediting;
@@ -105,11 +106,13 @@ public record ReportParts(
             .distinct()
             .persist(StorageLevel.MEMORY_AND_DISK());
     String id = OrderLineColumns.CUSTOMER_ID;
-    Dataset<Row> theirCounted = counted.join(broadcast(recomputed), new String[] {id}, "left_semi");
-    Dataset<Row> theirClassified =
-        CustomerClassifier.classify(theirCounted, context.definitions().settings().programStart())
+    // The one pass over the history: every line of those customers, read once and kept.
+    Dataset<Row> theirLines =
+        credit(counted.join(broadcast(recomputed), new String[] {id}, "left_semi"), context)
             .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> theirLines = credit(theirCounted, context).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> theirClassified =
+        CustomerClassifier.classify(theirLines, context.definitions().settings().programStart())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
         base.customers()
             .join(broadcast(recomputed), new String[] {id}, "left_anti")
@@ -137,6 +140,7 @@ public record ReportParts(
         .forEach(row -> months.add(row.getString(0)));
     months.add(YearMonth.from(asOf).toString());
     months.removeIf(month -> month.compareTo(YearMonth.from(asOf).toString()) > 0);
+    StepLog.info("Report: recomputing the customers of changed lines and months " + months);
     Object[] monthList = months.toArray();
 
     Dataset<Row> classified =
