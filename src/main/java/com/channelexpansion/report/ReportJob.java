@@ -357,14 +357,10 @@ public final class ReportJob {
         CommissionEngine.onlineCommissionOfTerms(
             inMonths(terms, YearMonth.from(windows.yearEarlierStart()), lastYearEarlierMonth.minusMonths(1)),
             planIds);
-    Dataset<Row> classified =
-        customers.select(
-            col(CustomersReport.CUSTOMER_ID),
-            col(CustomersReport.FIRST_ORDER_DATE),
-            col(CustomersReport.ACQUISITION_CHANNEL),
-            col(CustomersReport.SEGMENT));
     CommissionEngine.onlineCommissionOfTerms(
-            ReportParts.partialMonthTerms(counted, classified, windows.yearEarlierEnd(), context), planIds)
+            ReportParts.partialMonthTerms(
+                counted, ReportParts.classifiedOf(customers), windows.yearEarlierEnd(), context),
+            planIds)
         .forEach((plan, value) -> yearEarlier.merge(plan, value, BigDecimal::add));
     List<SummaryMetric> metrics = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> plan : ttm.entrySet()) {

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.not;
 
 import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.cli.StepLog;
-import com.channelexpansion.commission.CommissionColumns;
 import com.channelexpansion.commission.CommissionEngine;
 import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
@@ -16,7 +15,6 @@ import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -87,24 +85,8 @@ public record ReportParts(
       ReportParts base, LocalDate baseAsOf, Dataset<Row> counted, Dataset<Row> changed, Context context) {
     LocalDate asOf = context.asOf();
     ReportWindows windows = context.windows();
-    LocalDate yearEarlierEnd = windows.yearEarlierEnd();
-    LocalDate baseYearEarlierEnd = ReportWindows.of(baseAsOf).yearEarlierEnd();
-    Column orderDate = col(OrderLineColumns.ORDER_DATE);
-    // Customers to recompute: those whose lines changed, those with lines that entered TTM since
-    // the base (dated after its as-of) and those with lines that entered the year-earlier window.
     Dataset<Row> recomputed =
-        changed
-            .select(col(OrderLineColumns.CUSTOMER_ID))
-            .union(
-                inMonth(counted, YearMonth.from(asOf))
-                    .where(orderDate.gt(lit(baseAsOf)))
-                    .select(col(OrderLineColumns.CUSTOMER_ID)))
-            .union(
-                inMonth(counted, YearMonth.from(yearEarlierEnd))
-                    .where(orderDate.gt(lit(baseYearEarlierEnd)).and(orderDate.leq(lit(yearEarlierEnd))))
-                    .select(col(OrderLineColumns.CUSTOMER_ID)))
-            .distinct()
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        customersToRecompute(counted, changed, baseAsOf, context).persist(StorageLevel.MEMORY_AND_DISK());
     String id = OrderLineColumns.CUSTOMER_ID;
     // The one pass over the history: every line of those customers, read once and kept.
     Dataset<Row> theirLines =
@@ -126,29 +108,11 @@ public record ReportParts(
             // A join on a column name puts it first: the facts keep their own column order.
             .select(columns(base.summaryFacts().columns()));
 
-    // Months to recompute: those of changed lines, as-of's month (it grows each day), and every
-    // month with lines of a customer whose segment is not what the base had.
-    Dataset<Row> segmentChanged =
-        theirClassified
-            .select(col(id), col(CustomerClassifier.SEGMENT))
-            .except(base.customers().select(col(id), col(CustomerClassifier.SEGMENT)));
-    SortedSet<String> months = new TreeSet<>();
-    changed.select(col(MONTH))
-        .union(theirLines.join(segmentChanged.select(col(id)), id).select(col(MONTH)))
-        .distinct()
-        .collectAsList()
-        .forEach(row -> months.add(row.getString(0)));
-    months.add(YearMonth.from(asOf).toString());
-    months.removeIf(month -> month.compareTo(YearMonth.from(asOf).toString()) > 0);
+    SortedSet<String> months = monthsToRecompute(changed, theirLines, theirClassified, base, asOf);
     StepLog.info("Report: recomputing the customers of changed lines and months " + months);
     Object[] monthList = months.toArray();
 
-    Dataset<Row> classified =
-        customers.select(
-            col(id),
-            col(CustomersReport.FIRST_ORDER_DATE),
-            col(CustomersReport.ACQUISITION_CHANNEL),
-            col(CustomersReport.SEGMENT));
+    Dataset<Row> classified = classifiedOf(customers);
     Dataset<Row> monthsLines =
         credit(counted.where(col(MONTH).isin(monthList)), context)
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -164,6 +128,56 @@ public record ReportParts(
         summaryFacts,
         base.monthLines().where(keptMonth).unionByName(monthLines(monthsLines)),
         base.unknownReps().where(keptMonth).unionByName(unknownReps(monthsLines)));
+  }
+
+  /**
+   * Customers whose parts change: those whose lines changed, those with lines that entered TTM
+   * since the base (dated after its as-of) and those with lines that entered the year-earlier
+   * window (its end moved from the base's year-earlier end to this one's).
+   */
+  private static Dataset<Row> customersToRecompute(
+      Dataset<Row> counted, Dataset<Row> changed, LocalDate baseAsOf, Context context) {
+    LocalDate asOf = context.asOf();
+    LocalDate yearEarlierEnd = context.windows().yearEarlierEnd();
+    LocalDate baseYearEarlierEnd = ReportWindows.of(baseAsOf).yearEarlierEnd();
+    Column orderDate = col(OrderLineColumns.ORDER_DATE);
+    Column customer = col(OrderLineColumns.CUSTOMER_ID);
+    return changed
+        .select(customer)
+        .union(inMonth(counted, YearMonth.from(asOf)).where(orderDate.gt(lit(baseAsOf))).select(customer))
+        .union(
+            inMonth(counted, YearMonth.from(yearEarlierEnd))
+                .where(orderDate.gt(lit(baseYearEarlierEnd)).and(orderDate.leq(lit(yearEarlierEnd))))
+                .select(customer))
+        .distinct();
+  }
+
+  /**
+   * Months whose parts change: those of changed lines, as-of's month (it grows each day), and
+   * every month with lines of a customer whose segment is not what the base had. Never after
+   * as-of's month.
+   */
+  private static SortedSet<String> monthsToRecompute(
+      Dataset<Row> changed,
+      Dataset<Row> theirLines,
+      Dataset<Row> theirClassified,
+      ReportParts base,
+      LocalDate asOf) {
+    String id = OrderLineColumns.CUSTOMER_ID;
+    Dataset<Row> segmentChanged =
+        theirClassified
+            .select(col(id), col(CustomerClassifier.SEGMENT))
+            .except(base.customers().select(col(id), col(CustomerClassifier.SEGMENT)));
+    SortedSet<String> months = new TreeSet<>();
+    changed.select(col(MONTH))
+        .union(theirLines.join(segmentChanged.select(col(id)), id).select(col(MONTH)))
+        .distinct()
+        .collectAsList()
+        .forEach(row -> months.add(row.getString(0)));
+    String asOfMonth = YearMonth.from(asOf).toString();
+    months.add(asOfMonth);
+    months.removeIf(month -> month.compareTo(asOfMonth) > 0);
+    return months;
   }
 
   /** The commission terms of the counted lines of one window's last month through its end. */
@@ -184,8 +198,8 @@ public record ReportParts(
     return CommissionEngine.tableOf(commissionTerms);
   }
 
-  /** The customers/ rows as {@link CustomerClassifier#classify} gives them. */
-  public Dataset<Row> classified() {
+  /** The columns of {@link CustomerClassifier#classify} from customers/ rows. */
+  public static Dataset<Row> classifiedOf(Dataset<Row> customers) {
     return customers.select(
         col(CustomersReport.CUSTOMER_ID),
         col(CustomersReport.FIRST_ORDER_DATE),
@@ -230,8 +244,4 @@ public record ReportParts(
   private static Dataset<Row> unknownReps(Dataset<Row> creditedLines) {
     return RepCrediting.unknownRepWarningsByMonth(creditedLines);
   }
-
-  /** Sort keys the parts are stored with (so a stored part's bytes depend only on its rows). */
-  static final List<String> TERMS_KEY =
-      List.of(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID);
 }
