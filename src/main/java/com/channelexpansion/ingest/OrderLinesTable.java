@@ -35,6 +35,9 @@ public final class OrderLinesTable {
   /** New versions up to this many rows are broadcast when looking up the winners they replace. */
   private static final long BROADCAST_ROWS = 2_000_000L;
 
+  /** New versions up to this many rows have their order ids listed in the history's filter. */
+  private static final long LISTED_ORDER_IDS = 200_000L;
+
   private static final String MONTH_PREFIX = OrderLineColumns.MONTH + "=";
   private static final String[] KEY = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
 
@@ -102,11 +105,20 @@ public final class OrderLinesTable {
     Dataset<Row> published = read(spark, table);
     Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
     Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
+    Dataset<Row> candidates = published;
+    if (newVersionRows <= LISTED_ORDER_IDS) {
+      // Month files are sorted by order_id, so Parquet skips the months whose order ids all lie
+      // outside the new versions' (Spark pushes a long IN list down as its min-max range): with
+      // order numbers that grow over time, a night reads the keys of its own months only.
+      Object[] orderIds =
+          keys.select(col(KEY[0])).distinct().collectAsList().stream().map(r -> r.get(0)).toArray();
+      candidates = published.where(col(KEY[0]).isin(orderIds));
+    }
     // Only the key columns of the history are scanned to find the customers and months the
     // night touches: a few rows per new line reach the driver.
     Column[] customerMonth = {col(OrderLineColumns.CUSTOMER_ID), col(OrderLineColumns.MONTH)};
     List<Row> touched =
-        published.select(col(KEY[0]), col(KEY[1]), customerMonth[0], customerMonth[1])
+        candidates.select(col(KEY[0]), col(KEY[1]), customerMonth[0], customerMonth[1])
             .join(lookup, KEY, "left_semi")
             .select(customerMonth)
             .union(newVersions.select(customerMonth))
