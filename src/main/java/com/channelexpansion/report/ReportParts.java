@@ -88,10 +88,13 @@ public record ReportParts(
     Dataset<Row> recomputed =
         customersToRecompute(counted, changed, baseAsOf, context).persist(StorageLevel.MEMORY_AND_DISK());
     String id = OrderLineColumns.CUSTOMER_ID;
-    // The one pass over the history: every line of those customers, read once and kept.
-    Dataset<Row> theirLines =
-        credit(counted.join(broadcast(recomputed), new String[] {id}, "left_semi"), context)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    // The one pass over the history: every line of those customers, read once and kept (none
+    // to read when no customer changed: an always-false filter reads nothing).
+    Dataset<Row> theirCounted =
+        recomputed.isEmpty()
+            ? counted.where(lit(false))
+            : counted.join(broadcast(recomputed), new String[] {id}, "left_semi");
+    Dataset<Row> theirLines = credit(theirCounted, context).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> theirClassified =
         CustomerClassifier.classify(theirLines, context.definitions().settings().programStart())
             .persist(StorageLevel.MEMORY_AND_DISK());

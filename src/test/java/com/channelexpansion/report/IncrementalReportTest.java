@@ -104,11 +104,21 @@ class IncrementalReportTest {
   }
 
   @Test
-  void aNewMonthIsReportedFromEveryLine() throws IOException {
+  void aRerunWithNothingNewChangesNothingAndANewMonthIsReportedFromEveryLine() throws IOException {
     Path input = copyOfTheExports("month-input");
     Path warehouse = dir.resolve("month-warehouse");
     Path reports = dir.resolve("month-reports");
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
+    Path first = dir.resolve("first-report");
+    SmallSamples.copyTree(reports.resolve("as_of=2026-10-31"), first, file -> true);
+
+    // Nothing changed and as-of did not move: no customer is recomputed, no history is read.
+    run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
+    assertEquals(
+        "as_of=2026-10-31 and the changes of 0 ingest runs since", computedFrom(reports, "2026-10-31"));
+    assertEquals(
+        List.of(), SmallSamples.differences(first, reports.resolve("as_of=2026-10-31"), "manifest.json"));
+
     run("report", input, warehouse, reports, "--as-of", "2026-11-01");
     // The windows moved by a month: every customer's facts change, so nothing is kept.
     assertEquals("every line", computedFrom(reports, "2026-11-01"));
