@@ -20,6 +20,7 @@ import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.PublishJournal.Move;
 import com.channelexpansion.publish.Versions;
+import com.channelexpansion.spark.Columns;
 import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.RejectColumns;
@@ -27,7 +28,6 @@ import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,7 +237,7 @@ public final class IngestJob {
       }
       Path stagedChanges = new Path(staging, "changes");
       ParquetTableWriter.writeSingleFile(
-          merged.changed(), stagedChanges, columns(OrderLineColumns.CUSTOMER_ID, OrderLineColumns.MONTH));
+          merged.changed(), stagedChanges, Columns.named(OrderLineColumns.CUSTOMER_ID, OrderLineColumns.MONTH));
       orderLineMoves.add(
           Move.of(stagedChanges, warehouse.changesOf(runId), warehouse.aside(runId, "changes")));
       rejects =
@@ -417,7 +417,7 @@ public final class IngestJob {
 
   private Dataset<Row> credited(Dataset<Row> winners) {
     return RepCrediting.credit(winners, reference.accounts(), reference.reps())
-        .select(columns(OrderLineColumns.SCHEMA.fieldNames()));
+        .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
   }
 
   private static Dataset<Row> rejectsOf(Dataset<Row> validated) {
@@ -432,10 +432,6 @@ public final class IngestJob {
 
   private static void writeRejects(Dataset<Row> rejects, Path target) throws IOException {
     ParquetTableWriter.writeSingleFile(
-        rejects, target, columns(RejectColumns.SOURCE_FILE, RejectColumns.SOURCE_LINE));
-  }
-
-  private static Column[] columns(String... names) {
-    return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        rejects, target, Columns.named(RejectColumns.SOURCE_FILE, RejectColumns.SOURCE_LINE));
   }
 }

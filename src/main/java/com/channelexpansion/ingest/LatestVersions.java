@@ -25,14 +25,14 @@ public final class LatestVersions {
   public record Split(Dataset<Row> untouched, Dataset<Row> touched) {}
 
   /**
-   * Splits {@code winners} by whether {@code newVersions} hold their key (order_id, line_number).
+   * Splits {@code winners} by whether {@code keys}, the distinct keys (order_id, line_number) of
+   * a batch of new versions, hold their key (a broadcast hint on {@code keys} is kept).
    * The ranking is a total order, so the winners of all versions equal the untouched winners plus
    * {@code keepLatest(touched + newVersions)}, as long as the new versions come from files not
    * ingested before (a re-read file can take back a winner: that needs every version).
    */
-  public static Split splitByKeysOf(Dataset<Row> winners, Dataset<Row> newVersions) {
+  public static Split splitByKeys(Dataset<Row> winners, Dataset<Row> keys) {
     String[] key = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
-    Dataset<Row> keys = newVersions.select(col(key[0]), col(key[1])).distinct();
     return new Split(winners.join(keys, key, "left_anti"), winners.join(keys, key, "left_semi"));
   }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.io.IOException;
 import java.util.Arrays;
@@ -79,11 +80,7 @@ public final class OrderLinesTable {
 
   /** The table as published, in {@link OrderLineColumns#SCHEMA}'s column order. */
   public static Dataset<Row> read(SparkSession spark, Path table) {
-    return spark.read().schema(OrderLineColumns.SCHEMA).parquet(table.toString()).select(tableColumns());
-  }
-
-  private static Column[] tableColumns() {
-    return Arrays.stream(OrderLineColumns.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+    return spark.read().schema(OrderLineColumns.SCHEMA).parquet(table.toString()).select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
   }
 
   /**
@@ -129,14 +126,14 @@ public final class OrderLinesTable {
     Dataset<Row> changed = spark.createDataFrame(touched, CHANGES_SCHEMA);
     Dataset<Row> monthsWinners =
         published.where(col(OrderLineColumns.MONTH).isin((Object[]) months.toArray(String[]::new)));
-    LatestVersions.Split split = LatestVersions.splitByKeysOf(monthsWinners, newVersions);
+    LatestVersions.Split split = LatestVersions.splitByKeys(monthsWinners, lookup);
     Dataset<Row> challengers =
         split.touched().drop(OrderLineColumns.CREDITED_REP_ID).unionByName(newVersions);
     // A join on key names puts the key first: the table's column order is restored.
     Dataset<Row> rows =
         split.untouched()
             .unionByName(credit.apply(LatestVersions.keepLatest(challengers)))
-            .select(tableColumns());
+            .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
     return new Merge(months, rows, changed);
   }
 

@@ -19,6 +19,7 @@ import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.ReportsLayout;
+import com.channelexpansion.spark.Columns;
 import com.channelexpansion.spark.ParallelJobs;
 import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.OrderLineColumns;
@@ -32,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,6 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -231,7 +230,7 @@ public final class ReportJob {
     for (Future<Long> written : stateRows) {
       ParallelJobs.result(written);
     }
-    new ReportState(asOf.toString(), fingerprint, ledger.resolvedBy(), ledger.mergedSince())
+    new ReportState(fingerprint, ledger.resolvedBy(), ledger.mergedSince())
         .write(fs, staging);
 
     writeCsv(fs, new Path(staging, EXECUTIVE_SUMMARY), out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
@@ -301,7 +300,7 @@ public final class ReportJob {
     // more than double what is read and cached.
     // Months after as-of's are not read at all (order_lines/ is laid out by month).
     Dataset<Row> throughAsOfMonth =
-        spark.read().schema(OrderLineColumns.SCHEMA).parquet(orderLines.toString())
+        OrderLinesTable.read(spark, orderLines)
             .where(col(OrderLineColumns.MONTH).leq(lit(YearMonth.from(asOf).toString())));
     return CountedLines.asOf(throughAsOfMonth, asOf)
         .select(
@@ -434,28 +433,25 @@ public final class ReportJob {
                 ParquetTableWriter.writeSingleFile(
                     terms,
                     new Path(state, ReportState.COMMISSION_TERMS),
-                    columns(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID))),
+                    Columns.named(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID))),
         jobs.submit(
             () ->
                 ParquetTableWriter.writeSingleFile(
                     summaryFacts,
                     new Path(state, ReportState.SUMMARY_FACTS),
-                    columns(ExecutiveSummary.WINDOW, CustomersReport.CUSTOMER_ID))),
+                    Columns.named(ExecutiveSummary.WINDOW, CustomersReport.CUSTOMER_ID))),
         jobs.submit(
             () ->
                 ParquetTableWriter.writeSingleFile(
-                    monthLines, new Path(state, ReportState.MONTH_LINES), columns(ReportParts.MONTH))),
+                    monthLines, new Path(state, ReportState.MONTH_LINES), Columns.named(ReportParts.MONTH))),
         jobs.submit(
             () ->
                 ParquetTableWriter.writeSingleFile(
                     unknownReps,
                     new Path(state, ReportState.UNKNOWN_REPS),
-                    columns(ReportParts.MONTH, "rep_id", "role"))));
+                    Columns.named(ReportParts.MONTH, "rep_id", "role"))));
   }
 
-  private static Column[] columns(String... names) {
-    return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-  }
 
   private static Map<String, Long> customersBySegment(Dataset<Row> customers) {
     Map<String, Long> bySegment = new TreeMap<>();
@@ -468,8 +464,7 @@ public final class ReportJob {
   /** Writes one table of the report and returns its row count. */
   private long writeTable(Dataset<Row> table, Path target, String name, String... sortKeys)
       throws IOException {
-    Column[] keys = Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    long written = ParquetTableWriter.writeSingleFile(table, target, keys);
+    long written = ParquetTableWriter.writeSingleFile(table, target, Columns.named(sortKeys));
     afterEachOutput.accept(name);
     return written;
   }

@@ -12,6 +12,7 @@ import com.channelexpansion.commission.CommissionEngine;
 import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -102,14 +103,14 @@ public record ReportParts(
         base.customers()
             .join(broadcast(recomputed), new String[] {id}, "left_anti")
             .unionByName(CustomersReport.build(theirLines, theirClassified, context.accounts()))
-            .select(columns(base.customers().columns()))
+            .select(Columns.named(base.customers().columns()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> summaryFacts =
         base.summaryFacts()
             .join(broadcast(recomputed), new String[] {id}, "left_anti")
             .unionByName(ExecutiveSummary.customerFacts(theirLines, theirClassified, windows))
             // A join on a column name puts it first: the facts keep their own column order.
-            .select(columns(base.summaryFacts().columns()));
+            .select(Columns.named(base.summaryFacts().columns()));
 
     SortedSet<String> months = monthsToRecompute(changed, theirLines, theirClassified, base, asOf);
     StepLog.info("Report: recomputing the customers of changed lines and months " + months);
@@ -213,10 +214,6 @@ public record ReportParts(
   /** Drops what {@link #full} or {@link #update} cached. */
   public void release() {
     customers.sparkSession().catalog().clearCache();
-  }
-
-  private static Column[] columns(String[] names) {
-    return java.util.Arrays.stream(names).map(name -> col(name)).toArray(Column[]::new);
   }
 
   private static Dataset<Row> inMonth(Dataset<Row> counted, YearMonth month) {

@@ -27,13 +27,12 @@ import org.apache.spark.sql.SparkSession;
  * night's report can start from it ({@link ReportParts#update}): the parts that are not outputs
  * themselves, and what they were computed from.
  *
- * @param asOf the report's as-of date
  * @param fingerprint {@link #fingerprint} of the definitions and reference data it used
  * @param warehouseResolvedBy and {@code warehouseMerged}: the warehouse's position (its ledger's
  *     last full resolve and the merges since), so a later report knows which changes are new
  */
 public record ReportState(
-    String asOf, String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
+    String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
   /** Bumped whenever what is stored changes meaning: older states are then not used. */
   private static final String FORMAT = "report-state-1";
 
