@@ -37,7 +37,12 @@ public final class CustomerClassifier {
   /** EXISTING / NEW_ONLINE / NEW_SALES_ASSISTED. */
   public static final String SEGMENT = "segment";
 
-  private static final String FIRST = "first_line";
+  /**
+   * The customer's earliest positive line: struct of (order_timestamp, order_id, line_number,
+   * order_date, channel), so that min compares it by (timestamp, order_id as text, line_number as
+   * a number).
+   */
+  public static final String FIRST_LINE = "first_line";
 
   private CustomerClassifier() {}
 
@@ -46,35 +51,47 @@ public final class CustomerClassifier {
    * first_order_date, acquisition_channel, segment.
    */
   public static Dataset<Row> classify(Dataset<Row> counted, LocalDate programStart) {
+    return fromFirstLines(
+        counted.groupBy(col(OrderLineColumns.CUSTOMER_ID)).agg(min(firstLineCandidate()).as(FIRST_LINE)),
+        programStart);
+  }
+
+  /**
+   * A line's {@link #FIRST_LINE} candidate: null unless its quantity is positive (min ignores
+   * nulls).
+   */
+  public static Column firstLineCandidate() {
+    return when(
+        col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO)),
+        struct(
+            col(OrderLineColumns.ORDER_TIMESTAMP),
+            col(OrderLineColumns.ORDER_ID),
+            col(OrderLineColumns.LINE_NUMBER),
+            col(OrderLineColumns.ORDER_DATE),
+            col(OrderLineColumns.CHANNEL)));
+  }
+
+  /**
+   * The classification of customers from their {@link #FIRST_LINE} (one row per customer, with
+   * customer_id): customer_id, first_order_date, acquisition_channel, segment.
+   */
+  public static Dataset<Row> fromFirstLines(Dataset<Row> firstLines, LocalDate programStart) {
     if (programStart == null) {
       throw new IllegalArgumentException("Cannot classify customers: program_start is null");
     }
-    // min over a struct compares its fields left to right: timestamp, then order_id as a string,
-    // then line_number as a long. Non-positive lines become null and min ignores nulls.
-    Column firstLineCandidate =
-        when(
-            col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO)),
-            struct(
-                col(OrderLineColumns.ORDER_TIMESTAMP),
-                col(OrderLineColumns.ORDER_ID),
-                col(OrderLineColumns.LINE_NUMBER),
-                col(OrderLineColumns.ORDER_DATE),
-                col(OrderLineColumns.CHANNEL)));
-    Column firstOrderDate = col(FIRST + "." + OrderLineColumns.ORDER_DATE);
-    Column acquisitionChannel = col(FIRST + "." + OrderLineColumns.CHANNEL);
+    Column firstOrderDate = col(FIRST_LINE + "." + OrderLineColumns.ORDER_DATE);
+    Column acquisitionChannel = col(FIRST_LINE + "." + OrderLineColumns.CHANNEL);
     Column segment =
         when(
                 firstOrderDate.isNull().or(firstOrderDate.lt(lit(programStart))),
                 lit(Segment.EXISTING.name()))
             .when(acquisitionChannel.equalTo(lit(Channel.ONLINE.name())), lit(Segment.NEW_ONLINE.name()))
             .otherwise(lit(Segment.NEW_SALES_ASSISTED.name()));
-    return counted
-        .groupBy(col(OrderLineColumns.CUSTOMER_ID))
-        .agg(min(firstLineCandidate).as(FIRST))
-        .select(
-            col(OrderLineColumns.CUSTOMER_ID).as(CUSTOMER_ID),
-            firstOrderDate.as(FIRST_ORDER_DATE),
-            acquisitionChannel.as(ACQUISITION_CHANNEL),
-            segment.as(SEGMENT));
+    return firstLines.select(
+        col(OrderLineColumns.CUSTOMER_ID).as(CUSTOMER_ID),
+        firstOrderDate.as(FIRST_ORDER_DATE),
+        acquisitionChannel.as(ACQUISITION_CHANNEL),
+        segment.as(SEGMENT));
   }
+
 }

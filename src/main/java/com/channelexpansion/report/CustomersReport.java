@@ -1,17 +1,10 @@
 package com.channelexpansion.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.channelexpansion.classify.CustomerClassifier;
-import com.channelexpansion.config.Channel;
 import com.channelexpansion.warehouse.OrderLineColumns;
-import java.math.BigDecimal;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -40,25 +33,19 @@ public final class CustomersReport {
   private CustomersReport() {}
 
   /**
-   * @param counted counted lines ({@link com.channelexpansion.classify.CountedLines#asOf})
-   * @param classified {@link CustomerClassifier#classify} of the same lines
+   * @param perCustomer {@link CustomerMonths#perCustomer}: each customer's summed facts
+   * @param classified {@link CustomerClassifier#fromFirstLines} of the same customers
    * @param accounts {@link ReferenceFrames#accounts}
    */
   public static Dataset<Row> build(
-      Dataset<Row> counted, Dataset<Row> classified, Dataset<Row> accounts) {
+      Dataset<Row> perCustomer, Dataset<Row> classified, Dataset<Row> accounts) {
     Dataset<Row> totals =
-        counted
-            .groupBy(col(OrderLineColumns.CUSTOMER_ID))
-            .agg(
-                countDistinct(col(OrderLineColumns.ORDER_ID)).as(ORDERS),
-                sum(col(OrderLineColumns.AMOUNT)).as(NET_REVENUE),
-                sum(
-                        when(
-                                col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name())),
-                                col(OrderLineColumns.AMOUNT))
-                            .otherwise(lit(BigDecimal.ZERO)))
-                    .as(ONLINE_REVENUE),
-                max(col(OrderLineColumns.ORDER_DATE)).as(LAST_ORDER_DATE));
+        perCustomer.select(
+            col(CUSTOMER_ID),
+            col(CustomerMonths.ORDERS).as(ORDERS),
+            col(CustomerMonths.NET_REVENUE).as(NET_REVENUE),
+            col(CustomerMonths.ONLINE_REVENUE).as(ONLINE_REVENUE),
+            col(CustomerMonths.LAST_ORDER_DATE).as(LAST_ORDER_DATE));
     Dataset<Row> customerAccounts = ReferenceFrames.customerAccounts(classified, accounts);
     return totals
         .join(classified, CUSTOMER_ID, "inner")

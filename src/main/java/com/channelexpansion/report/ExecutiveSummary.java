@@ -1,15 +1,11 @@
 package com.channelexpansion.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.channelexpansion.classify.CustomerClassifier;
-import com.channelexpansion.config.Channel;
 import com.channelexpansion.config.Segment;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
@@ -33,10 +29,9 @@ import org.apache.spark.sql.Row;
  * 4, counts are integers; change = ttm / year_earlier - 1 from unrounded values, to 4 decimals;
  * a zero denominator makes the value empty (null).
  *
- * <p>Cost: one Spark action. Lines are summed per (window, customer), counting each customer's
- * distinct orders with collect_set (no distinct aggregate, so no row-replicating Expand plan),
- * then per window; only two small rows reach the driver. An order_id is assumed to belong to one
- * customer (orders are counted per customer, then summed).
+ * <p>Cost: one Spark action over the per-(window, customer) sums of {@link CustomerMonths}; only
+ * two small rows reach the driver. An order_id is assumed to belong to one customer (orders are
+ * counted per customer, then summed).
  */
 public final class ExecutiveSummary {
   /** Metric ids, in the order of the CSV. */
@@ -52,18 +47,18 @@ public final class ExecutiveSummary {
   public static final String AVG_ORDER_VALUE_SALES_ASSISTED = "avg_order_value_sales_assisted";
   public static final String NEW_ONLINE_REPEAT_RATE = "new_online_repeat_rate";
 
-  private static final String TTM = "TTM";
-  private static final String YEAR_EARLIER = "YEAR_EARLIER";
+  private static final String TTM = CustomerMonths.TTM;
+  private static final String YEAR_EARLIER = CustomerMonths.YEAR_EARLIER;
   /** Columns of {@link #customerFacts} that identify a row. */
-  public static final String WINDOW = "window";
+  public static final String WINDOW = CustomerMonths.WINDOW;
   private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
 
   // Intermediate column names.
   private static final String ONLINE_AMOUNT = "online_amount";
   private static final String ASSISTED_AMOUNT = "assisted_amount";
-  private static final String ONLINE_ORDERS = "online_orders";
-  private static final String ASSISTED_ORDERS = "assisted_orders";
-  private static final String POSITIVE_ORDERS = "positive_orders";
+  private static final String ONLINE_ORDERS = CustomerMonths.ONLINE_ORDERS;
+  private static final String ASSISTED_ORDERS = CustomerMonths.ASSISTED_ORDERS;
+  private static final String POSITIVE_ORDERS = CustomerMonths.POSITIVE_ORDERS;
   private static final String EXISTING_ONLINE = "existing_online";
   private static final String EXISTING_ASSISTED = "existing_assisted";
   private static final String NEW_ONLINE_AMOUNT = "new_online_amount";
@@ -117,7 +112,11 @@ public final class ExecutiveSummary {
    */
   public static List<SummaryMetric> compute(
       Dataset<Row> counted, Dataset<Row> classified, LocalDate asOf) {
-    return fromCustomerFacts(customerFacts(counted, classified, ReportWindows.of(asOf)));
+    ReportWindows windows = ReportWindows.of(asOf);
+    Dataset<Row> split = CustomerMonths.splitOrderLines(counted);
+    Dataset<Row> perWindow =
+        CustomerMonths.perWindow(counted, CustomerMonths.of(counted, split), split, windows);
+    return fromCustomerFacts(customerFacts(perWindow, classified, windows));
   }
 
   /** The metrics from {@link #customerFacts} (of every customer, or equal to them). */
@@ -129,18 +128,14 @@ public final class ExecutiveSummary {
   }
 
   /**
-   * Each customer's part of the summary: one row per (window, customer) with lines in the window.
-   * A customer's row depends only on its own lines and segment, so a report may recompute the
-   * rows of the customers a night touched and keep the others.
+   * Each customer's part of the summary: one row per (window, customer) with lines in the window,
+   * its sums beside its segment and whether it was won in the window.
+   *
+   * @param perWindow {@link CustomerMonths#perWindow}
+   * @param classified the customers' classification as of the as-of date (both windows use it)
    */
   public static Dataset<Row> customerFacts(
-      Dataset<Row> counted, Dataset<Row> classified, ReportWindows windows) {
-    Column orderDate = col(OrderLineColumns.ORDER_DATE);
-    Column window =
-        when(orderDate.between(lit(windows.ttmStart()), lit(windows.ttmEnd())), lit(TTM))
-            .when(
-                orderDate.between(lit(windows.yearEarlierStart()), lit(windows.yearEarlierEnd())),
-                lit(YEAR_EARLIER));
+      Dataset<Row> perWindow, Dataset<Row> classified, ReportWindows windows) {
     Column firstOrderDate = col(CustomerClassifier.FIRST_ORDER_DATE);
     // The customer was won in this window: its first order falls inside it.
     Column wonInWindow =
@@ -150,42 +145,23 @@ public final class ExecutiveSummary {
             .otherwise(
                 firstOrderDate.between(
                     lit(windows.yearEarlierStart()), lit(windows.yearEarlierEnd())));
-    Column online = col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name()));
     Column segment = col(CustomerClassifier.SEGMENT);
-    Column zero = lit(BigDecimal.ZERO);
-
-    Column orderId = col(OrderLineColumns.ORDER_ID);
-    // One row per (window, customer). collect_set counts the distinct orders of one customer
-    // without a distinct aggregate, so the plan has no Expand and one shuffle less than summing
-    // per order first.
-    Dataset<Row> perCustomer =
-        counted
-            .withColumn(WINDOW, window)
-            .filter(col(WINDOW).isNotNull())
-            .join(
-                classified.select(col(CustomerClassifier.CUSTOMER_ID), segment, firstOrderDate),
-                OrderLineColumns.CUSTOMER_ID,
-                "inner")
-            .groupBy(col(WINDOW), col(OrderLineColumns.CUSTOMER_ID), segment, firstOrderDate)
-            .agg(
-                sum(when(online, col(OrderLineColumns.AMOUNT)).otherwise(zero)).as(ONLINE_AMOUNT),
-                sum(when(online, zero).otherwise(col(OrderLineColumns.AMOUNT)))
-                    .as(ASSISTED_AMOUNT),
-                size(collect_set(when(online, orderId))).as(ONLINE_ORDERS),
-                size(collect_set(when(not(online), orderId))).as(ASSISTED_ORDERS),
-                size(collect_set(when(col(OrderLineColumns.QUANTITY).gt(zero), orderId)))
-                    .as(POSITIVE_ORDERS));
-    return perCustomer.select(
-        col(WINDOW),
-        col(OrderLineColumns.CUSTOMER_ID),
-        segment,
-        firstOrderDate,
-        wonInWindow.as(WON_IN_WINDOW),
-        col(ONLINE_AMOUNT),
-        col(ASSISTED_AMOUNT),
-        col(ONLINE_ORDERS).cast("long").as(ONLINE_ORDERS),
-        col(ASSISTED_ORDERS).cast("long").as(ASSISTED_ORDERS),
-        col(POSITIVE_ORDERS).cast("long").as(POSITIVE_ORDERS));
+    return perWindow
+        .join(
+            classified.select(col(CustomerClassifier.CUSTOMER_ID), segment, firstOrderDate),
+            OrderLineColumns.CUSTOMER_ID,
+            "inner")
+        .select(
+            col(WINDOW),
+            col(OrderLineColumns.CUSTOMER_ID),
+            segment,
+            firstOrderDate,
+            wonInWindow.as(WON_IN_WINDOW),
+            col(CustomerMonths.ONLINE_REVENUE).as(ONLINE_AMOUNT),
+            col(CustomerMonths.NET_REVENUE).minus(col(CustomerMonths.ONLINE_REVENUE)).as(ASSISTED_AMOUNT),
+            col(CustomerMonths.ONLINE_ORDERS).as(ONLINE_ORDERS),
+            col(CustomerMonths.ASSISTED_ORDERS).as(ASSISTED_ORDERS),
+            col(CustomerMonths.POSITIVE_ORDERS).as(POSITIVE_ORDERS));
   }
 
   /** Sums per window, keyed TTM / YEAR_EARLIER; a window without lines is absent. */

@@ -170,7 +170,7 @@ public final class ReportJob {
     Dataset<Row> customers = parts.customers().persist(StorageLevel.MEMORY_AND_DISK());
     // Small (rep x month x plan) and used four times: computed once.
     Dataset<Row> terms = parts.commissionTerms().persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> summaryFacts = parts.summaryFacts().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> summaryFacts = parts.summaryFacts(counted, context).persist(StorageLevel.MEMORY_AND_DISK());
     terms.count();
     Path state = new Path(staging, ReportState.FOLDER);
     Future<Long> customerRows;
@@ -215,7 +215,7 @@ public final class ReportJob {
       scenarioTable = jobs.submit(() -> scenarios(CommissionEngine.tableOf(terms), windows));
       unknownReps = jobs.submit(() -> parts.unknownRepWarnings().collectAsList());
       segments = jobs.submit(() -> customersBySegment(customers));
-      stateRows = writeState(jobs, state, terms, summaryFacts, monthLines, parts.unknownReps());
+      stateRows = writeState(jobs, state, parts, terms, monthLines);
       jobs.awaitAll();
     }
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -421,12 +421,7 @@ public final class ReportJob {
 
   /** Submits the writes of the parts a later report starts from (ReportState). */
   private static List<Future<Long>> writeState(
-      ParallelJobs jobs,
-      Path state,
-      Dataset<Row> terms,
-      Dataset<Row> summaryFacts,
-      Dataset<Row> monthLines,
-      Dataset<Row> unknownReps) {
+      ParallelJobs jobs, Path state, ReportParts parts, Dataset<Row> terms, Dataset<Row> monthLines) {
     return List.of(
         jobs.submit(
             () ->
@@ -437,9 +432,15 @@ public final class ReportJob {
         jobs.submit(
             () ->
                 ParquetTableWriter.writeSingleFile(
-                    summaryFacts,
-                    new Path(state, ReportState.SUMMARY_FACTS),
-                    Columns.named(ExecutiveSummary.WINDOW, CustomersReport.CUSTOMER_ID))),
+                    parts.customerMonths(),
+                    new Path(state, ReportState.CUSTOMER_MONTHS),
+                    Columns.named(CustomerMonths.CUSTOMER_ID, CustomerMonths.MONTH))),
+        jobs.submit(
+            () ->
+                ParquetTableWriter.writeSingleFile(
+                    parts.splitOrderLines(),
+                    new Path(state, ReportState.SPLIT_ORDER_LINES),
+                    Columns.named(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER))),
         jobs.submit(
             () ->
                 ParquetTableWriter.writeSingleFile(
@@ -447,11 +448,10 @@ public final class ReportJob {
         jobs.submit(
             () ->
                 ParquetTableWriter.writeSingleFile(
-                    unknownReps,
+                    parts.unknownReps(),
                     new Path(state, ReportState.UNKNOWN_REPS),
                     Columns.named(ReportParts.MONTH, "rep_id", "role"))));
   }
-
 
   private static Map<String, Long> customersBySegment(Dataset<Row> customers) {
     Map<String, Long> bySegment = new TreeMap<>();

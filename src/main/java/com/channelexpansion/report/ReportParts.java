@@ -27,23 +27,29 @@ import org.apache.spark.storage.StorageLevel;
  * What every report output is derived from, in two kinds of parts:
  *
  * <ul>
- *   <li>per customer, depending only on that customer's lines: the customers/ rows and the
- *       executive summary's facts ({@link ExecutiveSummary#customerFacts});
+ *   <li>per (customer, month), depending only on that month's lines ({@link CustomerMonths}), and
+ *       the lines of the rare orders split over months: the customers/ rows and the executive
+ *       summary's customer facts are summed from them;
  *   <li>per month, depending only on that month's lines and their customers' segments: the
  *       revenue_monthly/ rows, the commission terms ({@link CommissionEngine#terms}), the counted
  *       lines and the unknown-rep warnings.
  * </ul>
  *
  * <p>{@link #full} computes them from every counted line. {@link #update} starts from an earlier
- * report's parts and recomputes only the customers and months that changed since: the rows of a
- * customer or month it recomputes are exactly those {@link #full} would compute, and the others
- * are unchanged, so both give the same parts.
+ * report's parts and recomputes only the months that changed since: the rows of a month it
+ * recomputes are exactly those {@link #full} would compute, and the others are unchanged, so both
+ * give the same parts. It never reads a customer's history, only the months it recomputes.
+ *
+ * @param customers the customers/ rows
+ * @param customerMonths {@link CustomerMonths#of}
+ * @param splitOrderLines {@link CustomerMonths#splitOrderLines}
  */
 public record ReportParts(
     Dataset<Row> customers,
+    Dataset<Row> customerMonths,
+    Dataset<Row> splitOrderLines,
     Dataset<Row> revenueMonthly,
     Dataset<Row> commissionTerms,
-    Dataset<Row> summaryFacts,
     Dataset<Row> monthLines,
     Dataset<Row> unknownReps) {
 
@@ -51,6 +57,8 @@ public record ReportParts(
   public static final String MONTH = OrderLineColumns.MONTH;
 
   public static final String LINES = "lines";
+
+  private static final String[] LINE_KEY = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
 
   /** The inputs every part needs besides the lines. */
   public record Context(
@@ -62,126 +70,157 @@ public record ReportParts(
 
   /** The parts from {@code counted}: every counted line through as-of. */
   public static ReportParts full(Dataset<Row> counted, Context context) {
-    Dataset<Row> classified =
-        CustomerClassifier.classify(counted, context.definitions().settings().programStart())
-            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> lines = credit(counted, context).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> countedLines = lines.select(Columns.named(counted.columns()));
+    Dataset<Row> split =
+        CustomerMonths.splitOrderLines(countedLines).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> customerMonths =
+        CustomerMonths.of(countedLines, split).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> customers =
+        customersOf(customerMonths, split, context).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> classified = classifiedOf(customers);
     return new ReportParts(
-        CustomersReport.build(lines, classified, context.accounts()),
+        customers,
+        customerMonths,
+        split,
         RevenueMonthlyReport.build(lines, classified, context.accounts()),
         terms(lines, classified, context),
-        ExecutiveSummary.customerFacts(lines, classified, context.windows()),
         monthLines(lines),
         unknownReps(lines));
   }
 
   /**
-   * The parts on as-of from {@code base}, the parts of an earlier report in the same month.
+   * The parts on as-of from {@code base}, the parts of an earlier report.
    *
    * @param counted every counted line through as-of (read lazily: only what is needed is read)
-   * @param baseAsOf the earlier report's as-of date (not after as-of, same month)
+   * @param baseAsOf the earlier report's as-of date (not after as-of)
    * @param changed (customer_id, month) of every line ingest added or replaced since that report
    */
   public static ReportParts update(
       ReportParts base, LocalDate baseAsOf, Dataset<Row> counted, Dataset<Row> changed, Context context) {
-    LocalDate asOf = context.asOf();
-    ReportWindows windows = context.windows();
-    Dataset<Row> recomputed =
-        customersToRecompute(counted, changed, baseAsOf, context).persist(StorageLevel.MEMORY_AND_DISK());
-    String id = OrderLineColumns.CUSTOMER_ID;
-    // The one pass over the history: every line of those customers, read once and kept (none
-    // to read when no customer changed: an always-false filter reads nothing).
-    Dataset<Row> theirCounted =
-        recomputed.isEmpty()
-            ? counted.where(lit(false))
-            : counted.join(broadcast(recomputed), new String[] {id}, "left_semi");
-    Dataset<Row> theirLines = credit(theirCounted, context).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> theirClassified =
-        CustomerClassifier.classify(theirLines, context.definitions().settings().programStart())
+    SortedSet<String> months = changedMonths(changed, baseAsOf, context.asOf());
+    Dataset<Row> monthsCounted = counted.where(inMonths(months)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> split =
+        splitOrderLinesAfter(base.splitOrderLines(), monthsCounted, counted, months)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    // A month holding lines of an order that became split (or stopped being) sums differently.
+    SortedSet<String> customerMonthsRedone = new TreeSet<>(months);
+    customerMonthsRedone.addAll(monthsOfPairsNotIn(split, base.splitOrderLines()));
+    customerMonthsRedone.addAll(monthsOfPairsNotIn(base.splitOrderLines(), split));
+    Dataset<Row> customerMonths =
+        base.customerMonths()
+            .where(not(inMonths(customerMonthsRedone)))
+            .unionByName(CustomerMonths.of(counted.where(inMonths(customerMonthsRedone)), split))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
-        base.customers()
-            .join(broadcast(recomputed), new String[] {id}, "left_anti")
-            .unionByName(CustomersReport.build(theirLines, theirClassified, context.accounts()))
-            .select(Columns.named(base.customers().columns()))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> summaryFacts =
-        base.summaryFacts()
-            .join(broadcast(recomputed), new String[] {id}, "left_anti")
-            .unionByName(ExecutiveSummary.customerFacts(theirLines, theirClassified, windows))
-            // A join on a column name puts it first: the facts keep their own column order.
-            .select(Columns.named(base.summaryFacts().columns()));
-
-    SortedSet<String> months = monthsToRecompute(changed, theirLines, theirClassified, base, asOf);
-    StepLog.info("Report: recomputing the customers of changed lines and months " + months);
-    Object[] monthList = months.toArray();
-
+        customersOf(customerMonths, split, context).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> classified = classifiedOf(customers);
+
+    // The month parts depend on segments too: a customer's new segment redoes all its months.
+    SortedSet<String> partMonths = new TreeSet<>(months);
+    partMonths.addAll(monthsOfSegmentChanges(customers, base.customers(), customerMonths, split));
+    String asOfMonth = YearMonth.from(context.asOf()).toString();
+    partMonths.removeIf(month -> month.compareTo(asOfMonth) > 0);
+    StepLog.info("Report: recomputing months " + partMonths + " (customer facts of " + customerMonthsRedone + ")");
     Dataset<Row> monthsLines =
-        credit(counted.where(col(MONTH).isin(monthList)), context)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Column keptMonth = not(col(MONTH).isin(monthList));
+        credit(counted.where(inMonths(partMonths)), context).persist(StorageLevel.MEMORY_AND_DISK());
+    Column keptMonth = not(inMonths(partMonths));
     return new ReportParts(
         customers,
+        customerMonths,
+        split,
         base.revenueMonthly()
             .where(keptMonth)
             .unionByName(RevenueMonthlyReport.build(monthsLines, classified, context.accounts())),
         base.commissionTerms()
             .where(keptMonth)
             .unionByName(terms(monthsLines, classified, context)),
-        summaryFacts,
         base.monthLines().where(keptMonth).unionByName(monthLines(monthsLines)),
         base.unknownReps().where(keptMonth).unionByName(unknownReps(monthsLines)));
   }
 
-  /**
-   * Customers whose parts change: those whose lines changed, those with lines that entered TTM
-   * since the base (dated after its as-of) and those with lines that entered the year-earlier
-   * window (its end moved from the base's year-earlier end to this one's).
-   */
-  private static Dataset<Row> customersToRecompute(
-      Dataset<Row> counted, Dataset<Row> changed, LocalDate baseAsOf, Context context) {
-    LocalDate asOf = context.asOf();
-    LocalDate yearEarlierEnd = context.windows().yearEarlierEnd();
-    LocalDate baseYearEarlierEnd = ReportWindows.of(baseAsOf).yearEarlierEnd();
-    Column orderDate = col(OrderLineColumns.ORDER_DATE);
-    Column customer = col(OrderLineColumns.CUSTOMER_ID);
-    return changed
-        .select(customer)
-        .union(inMonth(counted, YearMonth.from(asOf)).where(orderDate.gt(lit(baseAsOf))).select(customer))
-        .union(
-            inMonth(counted, YearMonth.from(yearEarlierEnd))
-                .where(orderDate.gt(lit(baseYearEarlierEnd)).and(orderDate.leq(lit(yearEarlierEnd))))
-                .select(customer))
-        .distinct();
+  /** The executive summary's per-(window, customer) facts ({@link ExecutiveSummary#customerFacts}). */
+  public Dataset<Row> summaryFacts(Dataset<Row> counted, Context context) {
+    ReportWindows windows = context.windows();
+    return ExecutiveSummary.customerFacts(
+        CustomerMonths.perWindow(counted, customerMonths, splitOrderLines, windows),
+        classifiedOf(customers),
+        windows);
   }
 
   /**
-   * Months whose parts change: those of changed lines, as-of's month (it grows each day), and
-   * every month with lines of a customer whose segment is not what the base had. Never after
-   * as-of's month.
+   * Months whose lines may differ from the base's: those of changed lines, and every month from
+   * the base's as-of month (counted only through its as-of) to this one's; never after as-of's
+   * month.
    */
-  private static SortedSet<String> monthsToRecompute(
-      Dataset<Row> changed,
-      Dataset<Row> theirLines,
-      Dataset<Row> theirClassified,
-      ReportParts base,
-      LocalDate asOf) {
-    String id = OrderLineColumns.CUSTOMER_ID;
-    Dataset<Row> segmentChanged =
-        theirClassified
-            .select(col(id), col(CustomerClassifier.SEGMENT))
-            .except(base.customers().select(col(id), col(CustomerClassifier.SEGMENT)));
-    SortedSet<String> months = new TreeSet<>();
-    changed.select(col(MONTH))
-        .union(theirLines.join(segmentChanged.select(col(id)), id).select(col(MONTH)))
-        .distinct()
-        .collectAsList()
-        .forEach(row -> months.add(row.getString(0)));
+  private static SortedSet<String> changedMonths(Dataset<Row> changed, LocalDate baseAsOf, LocalDate asOf) {
+    SortedSet<String> months = monthsOf(changed);
+    for (YearMonth month = YearMonth.from(baseAsOf); !month.isAfter(YearMonth.from(asOf)); month = month.plusMonths(1)) {
+      months.add(month.toString());
+    }
     String asOfMonth = YearMonth.from(asOf).toString();
-    months.add(asOfMonth);
     months.removeIf(month -> month.compareTo(asOfMonth) > 0);
     return months;
+  }
+
+  /**
+   * The split orders' lines after {@code months} were recomputed: an order of those months may
+   * now have lines in another month (found by a scan of the other months' order ids only), and
+   * the base's split orders outside them are unchanged.
+   */
+  private static Dataset<Row> splitOrderLinesAfter(
+      Dataset<Row> baseSplit, Dataset<Row> monthsCounted, Dataset<Row> counted, SortedSet<String> months) {
+    String orderId = OrderLineColumns.ORDER_ID;
+    Dataset<Row> orderIds = broadcast(monthsCounted.select(col(orderId)).distinct());
+    Dataset<Row> otherMonths = counted.where(not(inMonths(months)));
+    SortedSet<String> monthsSharingOrders =
+        monthsOf(otherMonths.select(col(orderId), col(MONTH)).join(orderIds, orderId, "left_semi"));
+    Dataset<Row> candidates =
+        baseSplit
+            .where(not(inMonths(months)))
+            .unionByName(monthsCounted)
+            .unionByName(counted.where(inMonths(monthsSharingOrders)).join(orderIds, orderId, "left_semi"))
+            .dropDuplicates(LINE_KEY);
+    return CustomerMonths.splitOrderLines(candidates);
+  }
+
+  /** The months of {@code split}'s lines whose (customer, order) pair {@code other} lacks. */
+  private static SortedSet<String> monthsOfPairsNotIn(Dataset<Row> split, Dataset<Row> other) {
+    String[] pair = {OrderLineColumns.CUSTOMER_ID, OrderLineColumns.ORDER_ID};
+    return monthsOf(split.join(other.select(Columns.named(pair)), pair, "left_anti"));
+  }
+
+  /** The months with lines of customers whose segment is not the base's (or who are new). */
+  private static SortedSet<String> monthsOfSegmentChanges(
+      Dataset<Row> customers, Dataset<Row> baseCustomers, Dataset<Row> customerMonths, Dataset<Row> split) {
+    String id = OrderLineColumns.CUSTOMER_ID;
+    Dataset<Row> changedCustomers =
+        customers.select(col(id), col(CustomerClassifier.SEGMENT))
+            .except(baseCustomers.select(col(id), col(CustomerClassifier.SEGMENT)))
+            .select(col(id));
+    return monthsOf(
+        customerMonths.select(col(id), col(MONTH))
+            .unionByName(split.select(col(id), col(MONTH)))
+            .join(changedCustomers, id, "left_semi"));
+  }
+
+  /** The distinct months of {@code rows}, collected (a few dozen at most). */
+  private static SortedSet<String> monthsOf(Dataset<Row> rows) {
+    SortedSet<String> months = new TreeSet<>();
+    rows.select(col(MONTH)).distinct().collectAsList().forEach(row -> months.add(row.getString(0)));
+    return months;
+  }
+
+  /** customers/ from the (customer, month) facts and the split orders' lines. */
+  private static Dataset<Row> customersOf(
+      Dataset<Row> customerMonths, Dataset<Row> split, Context context) {
+    Dataset<Row> perCustomer =
+        CustomerMonths.perCustomer(customerMonths, split).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> classified =
+        CustomerClassifier.fromFirstLines(
+            perCustomer.select(col(CustomerMonths.CUSTOMER_ID), col(CustomerMonths.FIRST_LINE)),
+            context.definitions().settings().programStart());
+    return CustomersReport.build(perCustomer, classified, context.accounts());
   }
 
   /** The commission terms of the counted lines of one window's last month through its end. */
@@ -214,6 +253,10 @@ public record ReportParts(
   /** Drops what {@link #full} or {@link #update} cached. */
   public void release() {
     customers.sparkSession().catalog().clearCache();
+  }
+
+  private static Column inMonths(SortedSet<String> months) {
+    return col(MONTH).isin((Object[]) months.toArray(String[]::new));
   }
 
   private static Dataset<Row> inMonth(Dataset<Row> counted, YearMonth month) {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +33,11 @@ import org.apache.spark.sql.SparkSession;
 public record ReportState(
     String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
   /** Bumped whenever what is stored changes meaning: older states are then not used. */
-  private static final String FORMAT = "report-state-1";
+  private static final String FORMAT = "report-state-2";
 
   public static final String FOLDER = "_state";
-  static final String SUMMARY_FACTS = "summary_facts";
+  static final String CUSTOMER_MONTHS = "customer_months";
+  static final String SPLIT_ORDER_LINES = "split_order_lines";
   static final String COMMISSION_TERMS = "commission_terms";
   static final String MONTH_LINES = "month_lines";
   static final String UNKNOWN_REPS = "unknown_reps";
@@ -73,9 +73,10 @@ public record ReportState(
       Path stateFolder = new Path(folder, FOLDER);
       return new ReportParts(
           spark.read().parquet(new Path(folder, ReportJob.CUSTOMERS).toString()),
+          read(spark, new Path(stateFolder, CUSTOMER_MONTHS)),
+          read(spark, new Path(stateFolder, SPLIT_ORDER_LINES)),
           spark.read().parquet(new Path(folder, ReportJob.REVENUE_MONTHLY).toString()),
           read(spark, new Path(stateFolder, COMMISSION_TERMS)),
-          read(spark, new Path(stateFolder, SUMMARY_FACTS)),
           read(spark, new Path(stateFolder, MONTH_LINES)),
           read(spark, new Path(stateFolder, UNKNOWN_REPS)));
     }
@@ -86,7 +87,7 @@ public record ReportState(
   }
 
   /**
-   * The latest published report, on or before {@code asOf} and in the same month, whose state was
+   * The latest published report on or before {@code asOf} whose state was
    * computed with the same definitions and reference data from the warehouse as it was then,
    * the warehouse having since only merged new files; empty when there is none (a full report).
    */
@@ -105,7 +106,7 @@ public record ReportState(
     for (FileStatus folder : fs.listStatus(reportsRoot, p -> p.getName().startsWith("as_of="))) {
       try {
         LocalDate date = LocalDate.parse(folder.getPath().getName().substring("as_of=".length()));
-        if (!date.isAfter(asOf) && YearMonth.from(date).equals(YearMonth.from(asOf))) {
+        if (!date.isAfter(asOf)) {
           candidates.add(date);
         }
       } catch (java.time.format.DateTimeParseException notAReport) {

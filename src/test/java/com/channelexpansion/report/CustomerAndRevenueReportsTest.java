@@ -49,24 +49,32 @@ class CustomerAndRevenueReportsTest {
             line("C3", "O21", 1).on("2025-04-01").salesAssisted().amount("999.00").build(),
             line("C3", "O22", 1).on("2025-03-03").online().amount("77.00").cancelled().build(),
             // C4, NEW_ONLINE, not in accounts: shares C2's revenue_monthly row.
-            line("C4", "O30", 1).on("2025-02-25").online().amount("10.00").build());
+            line("C4", "O30", 1).on("2025-02-25").online().amount("10.00").build(),
+            // C5, NEW_ONLINE: order O40 has lines in two months, and is one order.
+            line("C5", "O40", 1).on("2025-01-31").online().amount("10.00").build(),
+            line("C5", "O40", 2).on("2025-02-01").online().amount("15.00").build(),
+            line("C5", "O41", 1).on("2025-02-05").online().amount("5.00").build());
     Dataset<Row> accounts =
         ReferenceFrames.accounts(
             spark,
             List.of(
                 new Account("C1", "Acme", "R1", "WEST"),
                 new Account("C2", "Bolt", "", " "),
+                new Account("C5", "Cinco", "", "EAST"),
                 new Account("C9", "Unused", "R9", "EAST")));
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
     Dataset<Row> classified = CustomerClassifier.classify(counted, PROGRAM_START);
-    customers = CustomersReport.build(counted, classified, accounts);
+    Dataset<Row> split = CustomerMonths.splitOrderLines(counted);
+    customers =
+        CustomersReport.build(
+            CustomerMonths.perCustomer(CustomerMonths.of(counted, split), split), classified, accounts);
     revenueMonthly = RevenueMonthlyReport.build(counted, classified, accounts);
   }
 
   @Test
   void customersHaveAccountDataAcquisitionAndTotals() {
     Map<String, String> rows = render(customers, 0);
-    assertEquals(4, rows.size(), "C1..C4; C9 bought nothing");
+    assertEquals(5, rows.size(), "C1..C5; C9 bought nothing");
     // C1: orders O1, O2, O3 (the return counts) = 3; net 100 + 50 + 30 - 20 = 160.00;
     // online 50 - 20 = 30.00; last order the return on 2025-03-20.
     assertEquals(
@@ -83,6 +91,10 @@ class CustomerAndRevenueReportsTest {
     assertEquals(
         "C4|UNKNOWN|null|2025-02-25|ONLINE|NEW_ONLINE|2025-02|1|10.00|10.00|2025-02-25",
         rows.get("C4"));
+    // C5: O40's lines fall in January and February, and it is still one order: O40, O41 = 2.
+    assertEquals(
+        "C5|EAST|null|2025-01-31|ONLINE|NEW_ONLINE|2025-01|2|30.00|30.00|2025-02-05",
+        rows.get("C5"));
   }
 
   @Test
@@ -98,7 +110,10 @@ class CustomerAndRevenueReportsTest {
   void revenueMonthlyIsTheExpansionMatrixByMonthAndRegion() {
     Map<String, String> rows = render(revenueMonthly, 4);
     // key = month|region|segment|order_channel ; value = ...|customers|orders|lines|net_revenue
-    assertEquals(6, rows.size(), rows.toString());
+    assertEquals(8, rows.size(), rows.toString());
+    // A month counts the orders with lines in it: O40 in both of C5's months.
+    assertEquals("2025-01|EAST|NEW_ONLINE|ONLINE|1|1|1|10.00", rows.get("2025-01|EAST|NEW_ONLINE|ONLINE"));
+    assertEquals("2025-02|EAST|NEW_ONLINE|ONLINE|1|2|2|20.00", rows.get("2025-02|EAST|NEW_ONLINE|ONLINE"));
     assertEquals(
         "2024-11|WEST|EXISTING|SALES_ASSISTED|1|1|1|100.00",
         rows.get("2024-11|WEST|EXISTING|SALES_ASSISTED"));

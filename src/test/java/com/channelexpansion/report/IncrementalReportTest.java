@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * for byte, a report computed from every line. The night below exercises each reason a customer or
  * month is recomputed: changed lines, a customer whose segment changes (its first orders are
  * cancelled), a line moved to another month, a new customer, lines already ingested that enter
- * the TTM window (dated after the previous as-of) and lines entering the year-earlier window.
+ * the TTM window (dated after the previous as-of), lines entering the year-earlier window, an
+ * order that becomes split over two months and one that stops being split.
  */
 class IncrementalReportTest {
   private static final String HEADER =
@@ -54,7 +55,11 @@ class IncrementalReportTest {
     Files.createDirectories(input.resolve("early"));
     Files.writeString(
         input.resolve("early/ahead.csv"),
-        HEADER + "AHEAD-1,1,2026-10-31T17:00:00Z,C00001,WEB,,,SKU-1,3,20,0,USD,,2026-10-31T17:00:00Z\n");
+        HEADER
+            + "AHEAD-1,1,2026-10-31T17:00:00Z,C00001,WEB,,,SKU-1,3,20,0,USD,,2026-10-31T17:00:00Z\n"
+            // An order whose lines fall in two months: counted once for C00002.
+            + "SPLIT-1,1,2026-09-15T10:00:00Z,C00002,WEB,,,SKU-1,1,30,0,USD,,2026-09-15T10:00:00Z\n"
+            + "SPLIT-1,2,2026-10-15T10:00:00Z,C00002,PHONE,,,SKU-2,1,40,0,USD,,2026-10-15T10:00:00Z\n");
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-30");
     assertEquals("every line", computedFrom(reports, "2026-10-30"));
 
@@ -78,6 +83,15 @@ class IncrementalReportTest {
       tonight.append(csv(line, line.getAs("order_timestamp").toString(), "CANCELLED"));
     }
     tonight.append(csv(moved, "2025-04-15T17:00:00Z", "SHIPPED"));
+    // A line added tonight to an order of June 2025 splits it over two months; SPLIT-1's
+    // October line is cancelled, so SPLIT-1 is no longer split and September (a month with no
+    // changed line) sums it again.
+    Row june =
+        lines.where(col("month").equalTo(lit("2025-06")).and(col("customer_id").notEqual(existing)))
+            .orderBy("order_id", "line_number").first();
+    tonight.append(csv(june, "2026-10-31T12:00:00Z", "SHIPPED").replaceFirst(",[0-9]+,", ",99,"));
+    tonight.append("SPLIT-1,2,2026-10-15T10:00:00Z,C00002,PHONE,,,SKU-2,1,40,0,USD,CANCELLED,")
+        .append(TONIGHT).append('\n');
     tonight.append("TONIGHT-1,1,2026-10-31T17:00:00Z,C-TONIGHT,WEB,,,SKU-1,2,50,0,USD,,")
         .append(TONIGHT).append('\n');
     Files.createDirectories(input.resolve("late"));
@@ -87,15 +101,10 @@ class IncrementalReportTest {
     assertTrue(
         computedFrom(reports, "2026-10-31").startsWith("as_of=2026-10-30 and the changes of 1 ingest run"),
         computedFrom(reports, "2026-10-31"));
-    Path full = dir.resolve("full-reports");
-    run("report", input, warehouse, full, "--as-of", "2026-10-31");
-    assertEquals("every line", computedFrom(full, "2026-10-31"));
-
-    assertEquals(
-        List.of(),
-        SmallSamples.differences(
-            reports.resolve("as_of=2026-10-31"), full.resolve("as_of=2026-10-31"), "manifest.json"));
+    assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-10-31");
     assertTrue(cancelled.size() > 0, "the customer had lines before program_start");
+    assertEquals(List.of("SPLIT-1"), splitOrders(reports, "2026-10-30"));
+    assertEquals(List.of(june.<String>getAs("order_id")), splitOrders(reports, "2026-10-31"));
     assertNotEquals(
         "EXISTING",
         spark.read().parquet(reports.resolve("as_of=2026-10-31/customers").toString())
@@ -104,7 +113,7 @@ class IncrementalReportTest {
   }
 
   @Test
-  void aRerunWithNothingNewChangesNothingAndANewMonthIsReportedFromEveryLine() throws IOException {
+  void aRerunWithNothingNewChangesNothingAndANewMonthStartsFromTheLastReport() throws IOException {
     Path input = copyOfTheExports("month-input");
     Path warehouse = dir.resolve("month-warehouse");
     Path reports = dir.resolve("month-reports");
@@ -119,9 +128,24 @@ class IncrementalReportTest {
     assertEquals(
         List.of(), SmallSamples.differences(first, reports.resolve("as_of=2026-10-31"), "manifest.json"));
 
+    // The windows moved by a month: the summary's window facts are summed again from the kept
+    // (customer, month) facts, and only the months from the base's on are recomputed.
     run("report", input, warehouse, reports, "--as-of", "2026-11-01");
-    // The windows moved by a month: every customer's facts change, so nothing is kept.
-    assertEquals("every line", computedFrom(reports, "2026-11-01"));
+    assertEquals(
+        "as_of=2026-10-31 and the changes of 0 ingest runs since", computedFrom(reports, "2026-11-01"));
+    assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-11-01");
+  }
+
+  /** Reports {@code asOf} again from every line, elsewhere, and compares every file. */
+  private static void assertEqualsAReportFromEveryLine(
+      Path input, Path warehouse, Path reports, String asOf) throws IOException {
+    Path full = Files.createTempDirectory(dir, "full-reports");
+    run("report", input, warehouse, full, "--as-of", asOf);
+    assertEquals("every line", computedFrom(full, asOf));
+    assertEquals(
+        List.of(),
+        SmallSamples.differences(
+            reports.resolve("as_of=" + asOf), full.resolve("as_of=" + asOf), "manifest.json"));
   }
 
   private static Path copyOfTheExports(String name) throws IOException {
@@ -151,6 +175,14 @@ class IncrementalReportTest {
 
   private static String orEmpty(String value) {
     return value == null ? "" : value;
+  }
+
+  private static List<String> splitOrders(Path reports, String asOf) {
+    return SharedSpark.get()
+        .read()
+        .parquet(reports.resolve("as_of=" + asOf + "/_state/split_order_lines").toString())
+        .select("order_id").distinct().orderBy("order_id").collectAsList().stream()
+        .map(row -> row.getString(0)).toList();
   }
 
   private static String computedFrom(Path reports, String asOf) throws IOException {
