@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.config.Channel;
@@ -82,14 +84,25 @@ public final class CustomerMonths {
 
   /** The counted lines of the (customer, order) pairs whose lines fall in more than one month. */
   public static Dataset<Row> splitOrderLines(Dataset<Row> counted) {
-    Column[] customerOrder = Columns.named(CUSTOMER_ID, OrderLineColumns.ORDER_ID);
+    // First the orders with lines in two months, hashed by order id with a numeric month (a
+    // string min or max would make Spark sort every line); then, among their few lines, the
+    // (customer, order) pairs.
+    Dataset<Row> splitOrders =
+        inMoreThanOneMonth(counted, col(OrderLineColumns.ORDER_ID)).select(col(OrderLineColumns.ORDER_ID));
+    Dataset<Row> theirLines = counted.join(splitOrders, OrderLineColumns.ORDER_ID, "left_semi");
     Dataset<Row> pairs =
-        counted
-            .groupBy(customerOrder)
-            .agg(min(col(MONTH)).as(FIRST_MONTH), max(col(MONTH)).as(LAST_MONTH))
-            .where(col(FIRST_MONTH).notEqual(col(LAST_MONTH)))
-            .select(customerOrder);
-    return counted.join(pairs, new String[] {CUSTOMER_ID, OrderLineColumns.ORDER_ID}, "left_semi");
+        inMoreThanOneMonth(theirLines, col(CUSTOMER_ID), col(OrderLineColumns.ORDER_ID))
+            .select(col(CUSTOMER_ID), col(OrderLineColumns.ORDER_ID));
+    return theirLines.join(pairs, new String[] {CUSTOMER_ID, OrderLineColumns.ORDER_ID}, "left_semi");
+  }
+
+  private static Dataset<Row> inMoreThanOneMonth(Dataset<Row> lines, Column... keys) {
+    Column orderDate = col(OrderLineColumns.ORDER_DATE);
+    Column monthNumber = year(orderDate).multiply(12).plus(month(orderDate));
+    return lines
+        .groupBy(keys)
+        .agg(min(monthNumber).as(FIRST_MONTH), max(monthNumber).as(LAST_MONTH))
+        .where(col(FIRST_MONTH).notEqual(col(LAST_MONTH)));
   }
 
   /** One row per customer: the facts of all its months and split orders together. */

@@ -110,7 +110,7 @@ public record ReportParts(
     Dataset<Row> customerMonths =
         base.customerMonths()
             .where(not(inMonths(customerMonthsRedone)))
-            .unionByName(CustomerMonths.of(counted.where(inMonths(customerMonthsRedone)), split))
+            .unionByName(CustomerMonths.of(linesOf(customerMonthsRedone, months, monthsCounted, counted), split))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
         customersOf(customerMonths, split, context).persist(StorageLevel.MEMORY_AND_DISK());
@@ -123,7 +123,8 @@ public record ReportParts(
     partMonths.removeIf(month -> month.compareTo(asOfMonth) > 0);
     StepLog.info("Report: recomputing months " + partMonths + " (customer facts of " + customerMonthsRedone + ")");
     Dataset<Row> monthsLines =
-        credit(counted.where(inMonths(partMonths)), context).persist(StorageLevel.MEMORY_AND_DISK());
+        credit(linesOf(partMonths, months, monthsCounted, counted), context)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Column keptMonth = not(inMonths(partMonths));
     return new ReportParts(
         customers,
@@ -175,12 +176,17 @@ public record ReportParts(
     Dataset<Row> otherMonths = counted.where(not(inMonths(months)));
     SortedSet<String> monthsSharingOrders =
         monthsOf(otherMonths.select(col(orderId), col(MONTH)).join(orderIds, orderId, "left_semi"));
-    Dataset<Row> candidates =
-        baseSplit
-            .where(not(inMonths(months)))
-            .unionByName(monthsCounted)
-            .unionByName(counted.where(inMonths(monthsSharingOrders)).join(orderIds, orderId, "left_semi"))
-            .dropDuplicates(LINE_KEY);
+    Dataset<Row> kept = baseSplit.where(not(inMonths(months)));
+    Dataset<Row> candidates = kept.unionByName(monthsCounted);
+    if (!monthsSharingOrders.isEmpty()) {
+      // Lines of the base's split orders are there already.
+      candidates =
+          candidates.unionByName(
+              counted.where(inMonths(monthsSharingOrders))
+                  .join(orderIds, orderId, "left_semi")
+                  .join(kept.select(Columns.named(LINE_KEY)), LINE_KEY, "left_anti")
+                  .select(Columns.named(counted.columns())));
+    }
     return CustomerMonths.splitOrderLines(candidates);
   }
 
@@ -202,6 +208,12 @@ public record ReportParts(
         customerMonths.select(col(id), col(MONTH))
             .unionByName(split.select(col(id), col(MONTH)))
             .join(changedCustomers, id, "left_semi"));
+  }
+
+  /** The counted lines of {@code wanted} months: those already read when they are the same. */
+  private static Dataset<Row> linesOf(
+      SortedSet<String> wanted, SortedSet<String> read, Dataset<Row> readLines, Dataset<Row> counted) {
+    return wanted.equals(read) ? readLines : counted.where(inMonths(wanted));
   }
 
   /** The distinct months of {@code rows}, collected (a few dozen at most). */
