@@ -153,7 +153,7 @@ public final class ReportJob {
               "as_of=%s and the changes of %d ingest runs since", from.asOf(), from.mergedSince().size());
     } else {
       SparkSessions.sizeShufflesFor(spark, ledger.acceptedVersions());
-      parts = ReportParts.full(counted, context);
+      parts = ReportParts.full(counted, monthsThroughAsOf(), context);
       how = "every line";
     }
     Dataset<Row> monthLines = parts.monthLines().persist(StorageLevel.MEMORY_AND_DISK());
@@ -315,6 +315,21 @@ public final class ReportJob {
             col(OrderLineColumns.AMOUNT),
             col(OrderLineColumns.SALES_REP_ID),
             col(OrderLineColumns.IS_CANCELLED));
+  }
+
+  /** The months order_lines/ has folders for, through as-of's. */
+  private java.util.SortedSet<String> monthsThroughAsOf() throws IOException {
+    java.util.SortedSet<String> months = new java.util.TreeSet<>();
+    String asOfMonth = YearMonth.from(asOf).toString();
+    Path orderLines = warehouse.orderLines();
+    for (org.apache.hadoop.fs.FileStatus folder :
+        OrderLinesTable.monthFolders(orderLines.getFileSystem(spark.sparkContext().hadoopConfiguration()), orderLines)) {
+      String month = OrderLinesTable.monthOf(folder.getPath());
+      if (month.compareTo(asOfMonth) <= 0) {
+        months.add(month);
+      }
+    }
+    return months;
   }
 
   /**

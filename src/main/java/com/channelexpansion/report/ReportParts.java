@@ -68,12 +68,18 @@ public record ReportParts(
     }
   }
 
-  /** The parts from {@code counted}: every counted line through as-of. */
-  public static ReportParts full(Dataset<Row> counted, Context context) {
+  /**
+   * The parts from {@code counted}: every counted line through as-of.
+   *
+   * @param months the months {@code counted} has lines in, or more
+   */
+  public static ReportParts full(Dataset<Row> counted, SortedSet<String> months, Context context) {
     Dataset<Row> lines = credit(counted, context).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> countedLines = lines.select(Columns.named(counted.columns()));
     Dataset<Row> split =
-        CustomerMonths.splitOrderLines(countedLines).persist(StorageLevel.MEMORY_AND_DISK());
+        months.size() < 2
+            ? emptyLike(countedLines)
+            : noneAsEmpty(CustomerMonths.splitOrderLines(countedLines).persist(StorageLevel.MEMORY_AND_DISK()));
     Dataset<Row> customerMonths =
         CustomerMonths.of(countedLines, split).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
@@ -100,9 +106,7 @@ public record ReportParts(
       ReportParts base, LocalDate baseAsOf, Dataset<Row> counted, Dataset<Row> changed, Context context) {
     SortedSet<String> months = changedMonths(changed, baseAsOf, context.asOf());
     Dataset<Row> monthsCounted = counted.where(inMonths(months)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> split =
-        splitOrderLinesAfter(base.splitOrderLines(), monthsCounted, counted, months)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> split = splitOrderLinesAfter(base.splitOrderLines(), monthsCounted, counted, months);
     // A month holding lines of an order that became split (or stopped being) sums differently.
     SortedSet<String> customerMonthsRedone = new TreeSet<>(months);
     customerMonthsRedone.addAll(monthsOfPairsNotIn(split, base.splitOrderLines()));
@@ -177,6 +181,9 @@ public record ReportParts(
     SortedSet<String> monthsSharingOrders =
         monthsOf(otherMonths.select(col(orderId), col(MONTH)).join(orderIds, orderId, "left_semi"));
     Dataset<Row> kept = baseSplit.where(not(inMonths(months)));
+    if (months.size() < 2 && monthsSharingOrders.isEmpty() && kept.isEmpty()) {
+      return emptyLike(monthsCounted); // an order split over months needs lines in two
+    }
     Dataset<Row> candidates = kept.unionByName(monthsCounted);
     if (!monthsSharingOrders.isEmpty()) {
       // Lines of the base's split orders are there already.
@@ -187,7 +194,7 @@ public record ReportParts(
                   .join(kept.select(Columns.named(LINE_KEY)), LINE_KEY, "left_anti")
                   .select(Columns.named(counted.columns())));
     }
-    return CustomerMonths.splitOrderLines(candidates);
+    return noneAsEmpty(CustomerMonths.splitOrderLines(candidates).persist(StorageLevel.MEMORY_AND_DISK()));
   }
 
   /** The months of {@code split}'s lines whose (customer, order) pair {@code other} lacks. */
@@ -214,6 +221,18 @@ public record ReportParts(
   private static Dataset<Row> linesOf(
       SortedSet<String> wanted, SortedSet<String> read, Dataset<Row> readLines, Dataset<Row> counted) {
     return wanted.equals(read) ? readLines : counted.where(inMonths(wanted));
+  }
+
+  /**
+   * {@code split} itself, or when it has no line (the usual case) an empty local relation, which
+   * Spark's optimizer drops from every join and union: the plans stay small.
+   */
+  private static Dataset<Row> noneAsEmpty(Dataset<Row> split) {
+    return split.isEmpty() ? emptyLike(split) : split;
+  }
+
+  private static Dataset<Row> emptyLike(Dataset<Row> rows) {
+    return rows.sparkSession().createDataFrame(java.util.List.of(), rows.schema());
   }
 
   /** The distinct months of {@code rows}, collected (a few dozen at most). */
