@@ -157,6 +157,13 @@ public final class ParquetTableWriter {
         throw new IOException("Cannot name output file: rename failed (" + parts[i].getPath() + ")");
       }
       rows += ParquetFooters.canonicalize(fs, renamed);
+      // Executors of a standalone cluster write a local file system's checksum sidecar (the
+      // driver turns them off, SparkSessions): dropped, so a table is the same files whichever
+      // process wrote it (canonicalize drops it too whenever it rewrites a footer).
+      Path checksum = new Path(dir, "." + renamed.getName() + ".crc");
+      if (fs.exists(checksum)) {
+        fs.delete(checksum, false);
+      }
     }
     return rows;
   }
