@@ -178,8 +178,12 @@ public record ReportParts(
     String orderId = OrderLineColumns.ORDER_ID;
     Dataset<Row> orderIds = broadcast(monthsCounted.select(col(orderId)).distinct());
     Dataset<Row> otherMonths = counted.where(not(inMonths(months)));
+    // No line in those months (a rerun, or a new month's first day without orders yet): no
+    // order to look for in the others.
     SortedSet<String> monthsSharingOrders =
-        monthsOf(otherMonths.select(col(orderId), col(MONTH)).join(orderIds, orderId, "left_semi"));
+        monthsCounted.isEmpty()
+            ? new TreeSet<>()
+            : monthsOf(otherMonths.select(col(orderId), col(MONTH)).join(orderIds, orderId, "left_semi"));
     Dataset<Row> kept = baseSplit.where(not(inMonths(months)));
     if (months.size() < 2 && monthsSharingOrders.isEmpty() && kept.isEmpty()) {
       return emptyLike(monthsCounted); // an order split over months needs lines in two
