@@ -17,6 +17,7 @@ import com.channelexpansion.config.Channel;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -55,7 +56,7 @@ public final class CustomerMonths {
   public static final String ONLINE_REVENUE = "online_revenue";
   public static final String LAST_ORDER_DATE = "last_order_date";
 
-  /** Column of {@link #perWindow}: which window a row is about, {@link #TTM} or {@link #YEAR_EARLIER}. */
+  /** Column of {@link #perWindow}: the window a row is about, {@link #TTM} or {@link #YEAR_EARLIER}. */
   public static final String WINDOW = "window";
   public static final String TTM = "TTM";
   public static final String YEAR_EARLIER = "YEAR_EARLIER";
@@ -113,9 +114,9 @@ public final class CustomerMonths {
   }
 
   /**
-   * One row per (window, customer) with counted lines in the window: the months inside it, the year-earlier window's last month
-   * counted through its last day (from {@code counted}, that month's lines), and the split orders'
-   * lines inside it.
+   * One row per (window, customer) with counted lines in the window: the months inside it, the
+   * year-earlier window's last month counted through its last day (from {@code counted}, that
+   * month's lines), and the split orders' lines inside it.
    */
   public static Dataset<Row> perWindow(
       Dataset<Row> counted,
@@ -189,7 +190,7 @@ public final class CustomerMonths {
             max(col(LAST_ORDER_DATE)).as(LAST_ORDER_DATE));
   }
 
-  private static Column monthOf(java.time.LocalDate date) {
+  private static Column monthOf(LocalDate date) {
     return lit(YearMonth.from(date).toString());
   }
 }

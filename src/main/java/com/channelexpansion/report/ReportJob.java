@@ -37,10 +37,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -318,12 +321,12 @@ public final class ReportJob {
   }
 
   /** The months order_lines/ has folders for, through as-of's. */
-  private java.util.SortedSet<String> monthsThroughAsOf() throws IOException {
-    java.util.SortedSet<String> months = new java.util.TreeSet<>();
+  private SortedSet<String> monthsThroughAsOf() throws IOException {
+    SortedSet<String> months = new TreeSet<>();
     String asOfMonth = YearMonth.from(asOf).toString();
     Path orderLines = warehouse.orderLines();
-    for (org.apache.hadoop.fs.FileStatus folder :
-        OrderLinesTable.monthFolders(orderLines.getFileSystem(spark.sparkContext().hadoopConfiguration()), orderLines)) {
+    FileSystem fs = orderLines.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    for (FileStatus folder : OrderLinesTable.monthFolders(fs, orderLines)) {
       String month = OrderLinesTable.monthOf(folder.getPath());
       if (month.compareTo(asOfMonth) <= 0) {
         months.add(month);

@@ -16,6 +16,7 @@ import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -236,7 +237,7 @@ public record ReportParts(
   }
 
   private static Dataset<Row> emptyLike(Dataset<Row> rows) {
-    return rows.sparkSession().createDataFrame(java.util.List.of(), rows.schema());
+    return rows.sparkSession().createDataFrame(List.of(), rows.schema());
   }
 
   /** The distinct months of {@code rows}, collected (a few dozen at most). */
