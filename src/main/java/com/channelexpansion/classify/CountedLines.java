@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.not;
 
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -29,5 +30,16 @@ public final class CountedLines {
     return orderLines.filter(
         not(col(OrderLineColumns.IS_CANCELLED))
             .and(col(OrderLineColumns.ORDER_DATE).leq(lit(asOf))));
+  }
+
+  /**
+   * The lines of {@code counted} in {@code day}'s month through {@code day}: a window's last
+   * month, counted through the window's end.
+   */
+  public static Dataset<Row> monthThrough(Dataset<Row> counted, LocalDate day) {
+    return counted.where(
+        col(OrderLineColumns.MONTH)
+            .equalTo(lit(YearMonth.from(day).toString()))
+            .and(col(OrderLineColumns.ORDER_DATE).leq(lit(day))));
   }
 }

@@ -12,9 +12,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.config.Channel;
-import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -115,23 +115,18 @@ public final class CustomerMonths {
 
   /**
    * One row per (window, customer) with counted lines in the window: the months inside it, the
-   * year-earlier window's last month counted through its last day (from {@code counted}, that
-   * month's lines), and the split orders' lines inside it.
+   * year-earlier window's last month counted through its last day (from {@code
+   * yearEarlierLastMonth}, {@link CountedLines#monthThrough} its end), and the split orders'
+   * lines inside it.
    */
   public static Dataset<Row> perWindow(
-      Dataset<Row> counted,
+      Dataset<Row> yearEarlierLastMonth,
       Dataset<Row> customerMonths,
       Dataset<Row> splitOrderLines,
       ReportWindows windows) {
     Column month = col(MONTH);
     YearMonth yearEarlierLast = YearMonth.from(windows.yearEarlierEnd());
     Column orderDate = col(OrderLineColumns.ORDER_DATE);
-    Dataset<Row> yearEarlierLastMonth =
-        of(
-            counted.where(
-                month.equalTo(lit(yearEarlierLast.toString()))
-                    .and(orderDate.leq(lit(windows.yearEarlierEnd())))),
-            splitOrderLines);
     Dataset<Row> ttmMonths =
         customerMonths
             .where(month.between(monthOf(windows.ttmStart()), monthOf(windows.ttmEnd())))
@@ -139,7 +134,7 @@ public final class CustomerMonths {
     Dataset<Row> yearEarlierMonths =
         customerMonths
             .where(month.geq(monthOf(windows.yearEarlierStart())).and(month.lt(lit(yearEarlierLast.toString()))))
-            .unionByName(yearEarlierLastMonth)
+            .unionByName(of(yearEarlierLastMonth, splitOrderLines))
             .withColumn(WINDOW, lit(YEAR_EARLIER));
     Column window =
         when(orderDate.between(lit(windows.ttmStart()), lit(windows.ttmEnd())), lit(TTM))

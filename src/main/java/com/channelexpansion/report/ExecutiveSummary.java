@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.config.Segment;
 import com.channelexpansion.warehouse.OrderLineColumns;
@@ -115,7 +116,11 @@ public final class ExecutiveSummary {
     ReportWindows windows = ReportWindows.of(asOf);
     Dataset<Row> split = CustomerMonths.splitOrderLines(counted);
     Dataset<Row> perWindow =
-        CustomerMonths.perWindow(counted, CustomerMonths.of(counted, split), split, windows);
+        CustomerMonths.perWindow(
+            CountedLines.monthThrough(counted, windows.yearEarlierEnd()),
+            CustomerMonths.of(counted, split),
+            split,
+            windows);
     return fromCustomerFacts(customerFacts(perWindow, classified, windows));
   }
 

@@ -173,7 +173,11 @@ public final class ReportJob {
     Dataset<Row> customers = parts.customers().persist(StorageLevel.MEMORY_AND_DISK());
     // Small (rep x month x plan) and used four times: computed once.
     Dataset<Row> terms = parts.commissionTerms().persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> summaryFacts = parts.summaryFacts(counted, context).persist(StorageLevel.MEMORY_AND_DISK());
+    // Read by the summary's facts and by its commission metrics: kept once.
+    Dataset<Row> yearEarlierLastMonth =
+        CountedLines.monthThrough(counted, windows.yearEarlierEnd()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> summaryFacts =
+        parts.summaryFacts(yearEarlierLastMonth, context).persist(StorageLevel.MEMORY_AND_DISK());
     terms.count();
     Path state = new Path(staging, ReportState.FOLDER);
     Future<Long> customerRows;
@@ -214,7 +218,7 @@ public final class ReportJob {
                       CommissionColumns.PLAN_ID));
       channelMetrics = jobs.submit(() -> ExecutiveSummary.fromCustomerFacts(summaryFacts));
       commissionMetrics =
-          jobs.submit(() -> onlineCommissionMetrics(terms, counted, customers, context, windows));
+          jobs.submit(() -> onlineCommissionMetrics(terms, yearEarlierLastMonth, customers, context, windows));
       scenarioTable = jobs.submit(() -> scenarios(CommissionEngine.tableOf(terms), windows));
       unknownReps = jobs.submit(() -> parts.unknownRepWarnings().collectAsList());
       segments = jobs.submit(() -> customersBySegment(customers));
@@ -360,7 +364,7 @@ public final class ReportJob {
    */
   private List<SummaryMetric> onlineCommissionMetrics(
       Dataset<Row> terms,
-      Dataset<Row> counted,
+      Dataset<Row> yearEarlierLastMonth,
       Dataset<Row> customers,
       ReportParts.Context context,
       ReportWindows windows) {
@@ -376,7 +380,7 @@ public final class ReportJob {
             planIds);
     CommissionEngine.onlineCommissionOfTerms(
             ReportParts.partialMonthTerms(
-                counted, ReportParts.classifiedOf(customers), windows.yearEarlierEnd(), context),
+                yearEarlierLastMonth, ReportParts.classifiedOf(customers), context),
             planIds)
         .forEach((plan, value) -> yearEarlier.merge(plan, value, BigDecimal::add));
     List<SummaryMetric> metrics = new ArrayList<>();
@@ -441,34 +445,20 @@ public final class ReportJob {
   private static List<Future<Long>> writeState(
       ParallelJobs jobs, Path state, ReportParts parts, Dataset<Row> terms, Dataset<Row> monthLines) {
     return List.of(
-        jobs.submit(
-            () ->
-                ParquetTableWriter.writeSingleFile(
-                    terms,
-                    new Path(state, ReportState.COMMISSION_TERMS),
-                    Columns.named(CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID))),
-        jobs.submit(
-            () ->
-                ParquetTableWriter.writeSingleFile(
-                    parts.customerMonths(),
-                    new Path(state, ReportState.CUSTOMER_MONTHS),
-                    Columns.named(CustomerMonths.CUSTOMER_ID, CustomerMonths.MONTH))),
-        jobs.submit(
-            () ->
-                ParquetTableWriter.writeSingleFile(
-                    parts.splitOrderLines(),
-                    new Path(state, ReportState.SPLIT_ORDER_LINES),
-                    Columns.named(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER))),
-        jobs.submit(
-            () ->
-                ParquetTableWriter.writeSingleFile(
-                    monthLines, new Path(state, ReportState.MONTH_LINES), Columns.named(ReportParts.MONTH))),
-        jobs.submit(
-            () ->
-                ParquetTableWriter.writeSingleFile(
-                    parts.unknownReps(),
-                    new Path(state, ReportState.UNKNOWN_REPS),
-                    Columns.named(ReportParts.MONTH, "rep_id", "role"))));
+        writeStatePart(jobs, terms, new Path(state, ReportState.COMMISSION_TERMS),
+            CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID),
+        writeStatePart(jobs, parts.customerMonths(), new Path(state, ReportState.CUSTOMER_MONTHS),
+            CustomerMonths.CUSTOMER_ID, CustomerMonths.MONTH),
+        writeStatePart(jobs, parts.splitOrderLines(), new Path(state, ReportState.SPLIT_ORDER_LINES),
+            OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER),
+        writeStatePart(jobs, monthLines, new Path(state, ReportState.MONTH_LINES), ReportParts.MONTH),
+        writeStatePart(jobs, parts.unknownReps(), new Path(state, ReportState.UNKNOWN_REPS),
+            ReportParts.MONTH, "rep_id", "role"));
+  }
+
+  private static Future<Long> writeStatePart(
+      ParallelJobs jobs, Dataset<Row> part, Path target, String... sortKeys) {
+    return jobs.submit(() -> ParquetTableWriter.writeSingleFile(part, target, Columns.named(sortKeys)));
   }
 
   private static Map<String, Long> customersBySegment(Dataset<Row> customers) {
@@ -502,11 +492,4 @@ public final class ReportJob {
     return definitions.commissionPlans();
   }
 
-  private List<com.channelexpansion.config.CommissionTier> tiers() {
-    return definitions.commissionTiers();
-  }
-
-  private List<com.channelexpansion.config.Quota> quotas() {
-    return reference.quotas();
-  }
 }

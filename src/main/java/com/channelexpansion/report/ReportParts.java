@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
+import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.CommissionEngine;
@@ -124,8 +125,6 @@ public record ReportParts(
     // The month parts depend on segments too: a customer's new segment redoes all its months.
     SortedSet<String> partMonths = new TreeSet<>(months);
     partMonths.addAll(monthsOfSegmentChanges(customers, base.customers(), customerMonths, split));
-    String asOfMonth = YearMonth.from(context.asOf()).toString();
-    partMonths.removeIf(month -> month.compareTo(asOfMonth) > 0);
     StepLog.info("Report: recomputing months " + partMonths + " (customer facts of " + customerMonthsRedone + ")");
     Dataset<Row> monthsLines =
         credit(linesOf(partMonths, months, monthsCounted, counted), context)
@@ -145,11 +144,16 @@ public record ReportParts(
         base.unknownReps().where(keptMonth).unionByName(unknownReps(monthsLines)));
   }
 
-  /** The executive summary's per-(window, customer) facts ({@link ExecutiveSummary#customerFacts}). */
-  public Dataset<Row> summaryFacts(Dataset<Row> counted, Context context) {
+  /**
+   * The executive summary's per-(window, customer) facts ({@link ExecutiveSummary#customerFacts}).
+   *
+   * @param yearEarlierLastMonth the counted lines of the year-earlier window's last month through
+   *     its end ({@link CountedLines#monthThrough})
+   */
+  public Dataset<Row> summaryFacts(Dataset<Row> yearEarlierLastMonth, Context context) {
     ReportWindows windows = context.windows();
     return ExecutiveSummary.customerFacts(
-        CustomerMonths.perWindow(counted, customerMonths, splitOrderLines, windows),
+        CustomerMonths.perWindow(yearEarlierLastMonth, customerMonths, splitOrderLines, windows),
         classifiedOf(customers),
         windows);
   }
@@ -259,12 +263,13 @@ public record ReportParts(
     return CustomersReport.build(perCustomer, classified, context.accounts());
   }
 
-  /** The commission terms of the counted lines of one window's last month through its end. */
+  /**
+   * The commission terms of a window's last month through its end ({@link
+   * CountedLines#monthThrough}).
+   */
   static Dataset<Row> partialMonthTerms(
-      Dataset<Row> counted, Dataset<Row> classified, LocalDate through, Context context) {
-    Dataset<Row> lines =
-        inMonth(counted, YearMonth.from(through)).where(col(OrderLineColumns.ORDER_DATE).leq(lit(through)));
-    return terms(credit(lines, context), classified, context);
+      Dataset<Row> lastMonthThrough, Dataset<Row> classified, Context context) {
+    return terms(credit(lastMonthThrough, context), classified, context);
   }
 
   /** The unknown-rep warnings over all months: rep_id, role, lines, sorted by rep_id, role. */
@@ -293,10 +298,6 @@ public record ReportParts(
 
   private static Column inMonths(SortedSet<String> months) {
     return col(MONTH).isin((Object[]) months.toArray(String[]::new));
-  }
-
-  private static Dataset<Row> inMonth(Dataset<Row> counted, YearMonth month) {
-    return counted.where(col(MONTH).equalTo(lit(month.toString())));
   }
 
   private static Dataset<Row> credit(Dataset<Row> counted, Context context) {
