@@ -170,7 +170,7 @@ public final class ReportJob {
     // The tables and the summary's figures are independent: their Spark jobs run side by side.
     StepLog build = StepLog.start("build");
     ReportWindows windows = ReportWindows.of(asOf);
-    Dataset<Row> customers = parts.customers().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> customers = parts.customers(); // kept by ReportParts already
     // Small (rep x month x plan) and used four times: computed once.
     Dataset<Row> terms = parts.commissionTerms().persist(StorageLevel.MEMORY_AND_DISK());
     // Read by the summary's facts and by its commission metrics: kept once.
