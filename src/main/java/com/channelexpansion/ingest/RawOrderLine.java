@@ -65,6 +65,14 @@ public record RawOrderLine(
           "unit_price",
           "currency");
 
+  /** The same record with another discount_amount (an order-level discount booked on it). */
+  public RawOrderLine withDiscountAmount(String discount) {
+    return new RawOrderLine(
+        sourceFile, sourceLine, rawRecord, malformed, headerMissingRequired, orderId, lineNumber,
+        orderTimestamp, customerId, orderSource, salesRepId, quoteId, sku, quantity, unitPrice,
+        discount, currency, orderStatus, updatedAt);
+  }
+
   /** A record whose values could not be read at all. */
   public static RawOrderLine malformed(String sourceFile, long sourceLine, String rawRecord) {
     return new RawOrderLine(

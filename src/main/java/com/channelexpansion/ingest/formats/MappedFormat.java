@@ -2,15 +2,19 @@ package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.read.CsvRecord;
+import com.channelexpansion.ingest.validate.ExportNumbers;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * An ERP or storefront export read through a {@link ColumnMapping}: one file of order lines, or
@@ -33,6 +37,9 @@ import java.util.NoSuchElementException;
 public final class MappedFormat implements SourceFormat {
   private static final long serialVersionUID = 1L;
   private static final List<String> CANONICAL = RawOrderLine.CANONICAL_COLUMNS;
+  /** The canonical columns, then the order-level discount: the values a record is read into. */
+  private static final List<String> FIELDS = fields();
+  private static final int ORDER_DISCOUNT = CANONICAL.size();
   private static final int ORDER_ID = CANONICAL.indexOf("order_id");
   private static final int LINE_NUMBER = CANONICAL.indexOf("line_number");
   private static final int ORDER_TIMESTAMP = CANONICAL.indexOf("order_timestamp");
@@ -128,11 +135,17 @@ public final class MappedFormat implements SourceFormat {
     return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset());
   }
 
-  /** For each canonical field of {@code kind}, its position in this header (-1 = absent). */
+  private static List<String> fields() {
+    List<String> fields = new ArrayList<>(CANONICAL);
+    fields.add(MappingLoader.ORDER_DISCOUNT);
+    return List.copyOf(fields);
+  }
+
+  /** For each field of {@link #FIELDS} read from a column of {@code kind}, its position (-1 = absent). */
   private int[] positions(HeaderIndex header, FieldSource.Kind kind) {
-    int[] positions = new int[CANONICAL.size()];
+    int[] positions = new int[FIELDS.size()];
     for (int i = 0; i < positions.length; i++) {
-      FieldSource source = mapping.fields().get(CANONICAL.get(i));
+      FieldSource source = mapping.fields().get(FIELDS.get(i));
       positions[i] = source != null && source.kind() == kind ? header.positionOf(source.text()) : -1;
     }
     return positions;
@@ -140,7 +153,7 @@ public final class MappedFormat implements SourceFormat {
 
   /** True when a required field mapped to a column of this kind has no position. */
   private boolean lacksRequired(int[] positions, FieldSource.Kind kind) {
-    for (int i = 0; i < positions.length; i++) {
+    for (int i = 0; i < CANONICAL.size(); i++) {
       FieldSource source = mapping.fields().get(CANONICAL.get(i));
       if (source != null
           && source.kind() == kind
@@ -178,15 +191,19 @@ public final class MappedFormat implements SourceFormat {
     return formatter;
   }
 
-  /** Streams the records of a file of order lines (single file, or the line file of a pair). */
-  private final class LineReader implements Iterator<SourceRecord> {
-    private final DelimitedFile file;
+  /**
+   * Streams the records of a file of order lines (single file, or the line file of a pair), an
+   * order's adjacent lines together so that its order-level discount can be spread over them.
+   */
+  private final class LineReader extends OrderRunReader {
     private final Map<String, String[]> orders;
     private final Iterator<SourceRecord> first;
     private final int joinPosition;
+    private final int orderIdPosition;
     private final int[] positions;
     private final boolean missingRequired;
     private final Map<String, Integer> positionsInOrder = new HashMap<>();
+    private final Set<String> ordersSeen = new HashSet<>();
 
     /**
      * @param orderHeaderOk null for a single file; else whether the order file's header has the
@@ -199,12 +216,13 @@ public final class MappedFormat implements SourceFormat {
         Boolean orderHeaderOk,
         String lineJoinKey,
         List<SourceRecord> first) {
-      this.file = file;
+      super(file);
       this.orders = orders;
       this.first = first.iterator();
       HeaderIndex header = file.header();
       this.positions = header == null ? null : positions(header, FieldSource.Kind.COLUMN);
       this.joinPosition = header == null || lineJoinKey == null ? -1 : header.positionOf(lineJoinKey);
+      this.orderIdPosition = positions == null ? -1 : positions[ORDER_ID];
       this.missingRequired =
           header != null
               && (lacksRequired(positions, FieldSource.Kind.COLUMN)
@@ -213,26 +231,64 @@ public final class MappedFormat implements SourceFormat {
 
     @Override
     public boolean hasNext() {
-      return first.hasNext() || file.hasNext();
+      return first.hasNext() || super.hasNext();
     }
 
     @Override
     public SourceRecord next() {
-      if (first.hasNext()) {
-        return first.next();
+      return first.hasNext() ? first.next() : super.next();
+    }
+
+    @Override
+    protected String orderKey(List<String> fields) {
+      int position = orderIdPosition >= 0 ? orderIdPosition : joinPosition;
+      return position < 0 ? null : value(fields, position);
+    }
+
+    @Override
+    protected SourceRecord malformed(CsvRecord record) {
+      return SourceRecord.of(
+          RawOrderLine.malformed(file().sourceFile(), record.startLine(), record.rawText()));
+    }
+
+    @Override
+    protected List<SourceRecord> readRun(List<CsvRecord> run) {
+      String key = orderKey(run.get(0).fields());
+      boolean startsOrder = key == null || ordersSeen.add(key);
+      List<RawOrderLine> lines = new ArrayList<>();
+      String discountText = null;
+      for (CsvRecord record : run) {
+        String[] v = values(record);
+        if (lines.isEmpty()) {
+          discountText = MappedValues.number(v[ORDER_DISCOUNT], mapping.decimalComma());
+        }
+        lines.add(
+            new RawOrderLine(
+                file().sourceFile(), record.startLine(), record.rawText(), false, missingRequired,
+                v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
+                v[13]));
       }
-      if (!file.hasNext()) {
-        throw new NoSuchElementException();
+      String problem = null;
+      if (startsOrder && discountText != null) {
+        Optional<BigDecimal> discount = ExportNumbers.parseDecimal(discountText);
+        if (discount.isPresent()) {
+          lines = OrderLevelDiscount.spread(discount.get(), lines);
+        } else {
+          problem = MappingLoader.ORDER_DISCOUNT + ": '" + discountText + "' is not a number";
+        }
       }
-      CsvRecord record = file.next();
-      if (file.malformed(record)) {
-        return SourceRecord.of(
-            RawOrderLine.malformed(file.sourceFile(), record.startLine(), record.rawText()));
-      }
+      List<SourceRecord> records = new ArrayList<>();
+      OrderLevel order = new OrderLevel(problem, null);
+      lines.forEach(line -> records.add(new SourceRecord(line, null, order)));
+      return records;
+    }
+
+    /** The record's values for {@link #FIELDS}, mapped, joined to its order and converted. */
+    private String[] values(CsvRecord record) {
       String[] v = pick(record.fields(), positions);
       String[] order = joinPosition < 0 ? null : orders.get(value(record.fields(), joinPosition));
       for (int i = 0; i < v.length; i++) {
-        FieldSource source = mapping.fields().get(CANONICAL.get(i));
+        FieldSource source = mapping.fields().get(FIELDS.get(i));
         if (source == null) {
           continue;
         }
@@ -254,11 +310,7 @@ public final class MappedFormat implements SourceFormat {
       if (mapping.discountIsFractionOfLine()) {
         v[DISCOUNT] = MappedValues.discountFromFraction(v[QUANTITY], v[UNIT_PRICE], v[DISCOUNT]);
       }
-      return SourceRecord.of(
-          new RawOrderLine(
-              file.sourceFile(), record.startLine(), record.rawText(), false, missingRequired,
-              v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-              v[13]));
+      return v;
     }
   }
 

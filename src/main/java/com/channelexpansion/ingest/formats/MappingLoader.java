@@ -28,7 +28,9 @@ import java.util.Set;
  * meaning empty, separated by {@code |}, case ignored), timestamp_pattern (java.time pattern, e.g.
  * {@code dd/MM/yyyy HH:mm}; empty = values are canonical already), decimal_separator ({@code .}
  * or {@code ,}), discount_is_fraction_of_line (true/false), order_file (default {@code *.csv}),
- * line_file, join_key, line_join_key (default = join_key). Unknown and repeated keys are errors.
+ * line_file, join_key, line_join_key (default = join_key). Optional {@code order_discount_amount}
+ * names a column (or order_column) holding a discount on the whole order, read once per order and
+ * spread over its lines. Unknown and repeated keys are errors.
  */
 public final class MappingLoader {
   static final String ENCODING = "encoding";
@@ -41,6 +43,8 @@ public final class MappingLoader {
   static final String LINE_FILE = "line_file";
   static final String JOIN_KEY = "join_key";
   static final String LINE_JOIN_KEY = "line_join_key";
+  /** Optional field: a discount on the whole order, not on its lines (read once per order). */
+  public static final String ORDER_DISCOUNT = "order_discount_amount";
 
   private static final Set<String> SETTINGS =
       Set.of(
@@ -58,7 +62,9 @@ public final class MappingLoader {
     Map<String, ConfigRow> rows = new HashMap<>();
     for (ConfigRow row : file.rows()) {
       String key = row.requiredText("key").toLowerCase(Locale.ROOT);
-      if (!SETTINGS.contains(key) && !RawOrderLine.CANONICAL_COLUMNS.contains(key)) {
+      if (!SETTINGS.contains(key)
+          && !RawOrderLine.CANONICAL_COLUMNS.contains(key)
+          && !key.equals(ORDER_DISCOUNT)) {
         throw row.problem(
             "unknown key " + quote(key) + " (expected a canonical column such as order_id, or one of "
                 + String.join(", ", new java.util.TreeSet<>(SETTINGS)) + ")");
@@ -83,6 +89,16 @@ public final class MappingLoader {
         continue;
       }
       fields.put(column, fieldSource(row, column, value, headerDetail));
+    }
+
+    String orderDiscount = text(rows, ORDER_DISCOUNT);
+    if (orderDiscount != null) {
+      FieldSource source = fieldSource(rows.get(ORDER_DISCOUNT), ORDER_DISCOUNT, orderDiscount, headerDetail);
+      if (source.kind() == FieldSource.Kind.CONSTANT) {
+        throw rows.get(ORDER_DISCOUNT)
+            .problem(ORDER_DISCOUNT + " must be a column:<name> or order_column:<name>, not a constant");
+      }
+      fields.put(ORDER_DISCOUNT, source);
     }
 
     String encoding = orDefault(text(rows, ENCODING), "UTF-8");

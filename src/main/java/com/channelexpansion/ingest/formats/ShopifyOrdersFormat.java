@@ -5,12 +5,12 @@ import com.channelexpansion.ingest.read.CsvRecord;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +32,12 @@ import java.util.regex.Pattern;
  *       (informational: paid, refunded, ...); updated_at = Cancelled at, so a cancelled version of
  *       an order beats an earlier export of it.
  *   <li>customer_id = pseudonym of Billing Company when set, else of Email, else of Billing Name
- *       ({@link CustomerPseudonymizer}).
+ *       ({@link CustomerPseudonymizer}); an order with none of them (a walk-in, a staff draft) is
+ *       {@link #UNIDENTIFIED}, counted in revenue but not as a customer.
+ *   <li>The order's discount that is not on its lines ({@link ShopifyOrderDiscount}) is spread over
+ *       its lines' discount_amount ({@link OrderLevelDiscount}), so its counted revenue equals
+ *       Subtotal; Refunded Amount is passed on with the order's first line ({@link OrderLevel}).
+ *       Both are read off the first row of the order's adjacent rows.
  *   <li>An order-level value missing on a later row is taken from an earlier row of the order.
  *   <li>A staff draft ({@code shopify_draft_order}) whose Total is zero is excluded with
  *       {@link Exclusion.EXCLUDED_ZERO_VALUE_DRAFT}.
@@ -41,8 +46,8 @@ import java.util.regex.Pattern;
  *       a malformed row (whose columns cannot be told apart) is replaced by a note.
  * </ul>
  *
- * <p>A header that lacks Name, Created at, Source, Lineitem quantity, Lineitem price or Currency,
- * or all of Billing Company, Email and Billing Name, makes every row missing_required_field.
+ * <p>A header that lacks Name, Created at, Source, Lineitem quantity, Lineitem price or Currency
+ * makes every row missing_required_field.
  */
 public final class ShopifyOrdersFormat implements SourceFormat {
   private static final long serialVersionUID = 1L;
@@ -62,6 +67,16 @@ public final class ShopifyOrdersFormat implements SourceFormat {
   static final String PRICE = "Lineitem price";
   static final String SKU = "Lineitem sku";
   static final String DISCOUNT = "Lineitem discount";
+  static final String SUBTOTAL = "Subtotal";
+  static final String DISCOUNT_AMOUNT = "Discount Amount";
+  static final String REFUNDED_AMOUNT = "Refunded Amount";
+
+  /** customer_id of an order with no company, e-mail or billing name (a walk-in, a staff draft). */
+  public static final String UNIDENTIFIED = "UNIDENTIFIED";
+
+  /** The pseudonym kind of each identity column, in the order they are tried. */
+  private static final Map<String, String> IDENTITY_KINDS =
+      Map.of(BILLING_COMPANY, "company", EMAIL, "email", BILLING_NAME, "name");
 
   /** Source code of an order staff created in the admin. */
   public static final String DRAFT_ORDER_SOURCE = "shopify_draft_order";
@@ -163,38 +178,60 @@ public final class ShopifyOrdersFormat implements SourceFormat {
     final Map<String, String> values = new HashMap<>();
   }
 
-  private final class Reader implements Iterator<SourceRecord> {
-    private final DelimitedFile file;
+  /** Reads an order's adjacent rows together, so its order-level discount can be spread. */
+  private final class Reader extends OrderRunReader {
     private final HeaderIndex header;
     private final boolean missingRequired;
     private final Map<String, OrderState> orders = new HashMap<>();
 
     Reader(DelimitedFile file) {
-      this.file = file;
+      super(file);
       this.header = file.header();
       this.missingRequired = header != null && lacksRequired(header);
     }
 
     @Override
-    public boolean hasNext() {
-      return file.hasNext();
+    protected String orderKey(List<String> fields) {
+      return value(fields, NAME);
     }
 
     @Override
-    public SourceRecord next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      CsvRecord record = file.next();
-      if (file.malformed(record)) {
-        return SourceRecord.of(
-            RawOrderLine.malformed(
-                file.sourceFile(), record.startLine(), malformedNote(record.rawText())));
-      }
-      List<String> fields = record.fields();
-      String orderId = value(fields, NAME);
+    protected SourceRecord malformed(CsvRecord record) {
+      return SourceRecord.of(
+          RawOrderLine.malformed(
+              file().sourceFile(), record.startLine(), malformedNote(record.rawText())));
+    }
+
+    @Override
+    protected List<SourceRecord> readRun(List<CsvRecord> run) {
+      String orderId = orderKey(run.get(0).fields());
       OrderState order =
           orderId == null ? new OrderState() : orders.computeIfAbsent(orderId, k -> new OrderState());
+      boolean startsOrder = order.rows == 0;
+      List<RawOrderLine> lines = new ArrayList<>();
+      List<Exclusion> exclusions = new ArrayList<>();
+      for (CsvRecord record : run) {
+        lines.add(line(record, orderId, order));
+        exclusions.add(zeroDraft(record.fields(), order) ? Exclusion.EXCLUDED_ZERO_VALUE_DRAFT : null);
+      }
+      List<String> first = run.get(0).fields();
+      String problem = null;
+      if (startsOrder) {
+        ShopifyOrderDiscount discount =
+            ShopifyOrderDiscount.of(value(first, SUBTOTAL), value(first, DISCOUNT_AMOUNT), lines);
+        problem = discount.problem();
+        lines = OrderLevelDiscount.spread(discount.amount(), lines);
+      }
+      List<SourceRecord> records = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String refund = startsOrder && i == 0 ? value(first, REFUNDED_AMOUNT) : null;
+        records.add(new SourceRecord(lines.get(i), exclusions.get(i), new OrderLevel(problem, refund)));
+      }
+      return records;
+    }
+
+    private RawOrderLine line(CsvRecord record, String orderId, OrderState order) {
+      List<String> fields = record.fields();
       order.rows++;
       for (String column : ORDER_LEVEL) {
         String own = value(fields, column);
@@ -203,46 +240,44 @@ public final class ShopifyOrdersFormat implements SourceFormat {
         }
       }
       String cancelledAt = orderValue(fields, order, CANCELLED_AT);
-      String source = orderValue(fields, order, SOURCE);
-      RawOrderLine line =
-          new RawOrderLine(
-              file.sourceFile(),
-              record.startLine(),
-              maskedRawRecord(header, fields),
-              false,
-              missingRequired,
-              orderId,
-              orderId == null ? null : Integer.toString(order.rows),
-              normalizeTimestamp(orderValue(fields, order, CREATED_AT)),
-              customerId(fields, order),
-              source,
-              orderValue(fields, order, EMPLOYEE),
-              null,
-              value(fields, SKU),
-              value(fields, QUANTITY),
-              value(fields, PRICE),
-              value(fields, DISCOUNT),
-              orderValue(fields, order, CURRENCY),
-              cancelledAt != null ? "CANCELLED" : orderValue(fields, order, FINANCIAL_STATUS),
-              normalizeTimestamp(cancelledAt));
-      boolean zeroDraft =
-          source != null
-              && source.toLowerCase(Locale.ROOT).equals(DRAFT_ORDER_SOURCE)
-              && isZero(orderValue(fields, order, TOTAL));
-      return new SourceRecord(line, zeroDraft ? Exclusion.EXCLUDED_ZERO_VALUE_DRAFT : null);
+      return new RawOrderLine(
+          file().sourceFile(),
+          record.startLine(),
+          maskedRawRecord(header, fields),
+          false,
+          missingRequired,
+          orderId,
+          orderId == null ? null : Integer.toString(order.rows),
+          normalizeTimestamp(orderValue(fields, order, CREATED_AT)),
+          customerId(fields, order),
+          orderValue(fields, order, SOURCE),
+          orderValue(fields, order, EMPLOYEE),
+          null,
+          value(fields, SKU),
+          value(fields, QUANTITY),
+          value(fields, PRICE),
+          value(fields, DISCOUNT),
+          orderValue(fields, order, CURRENCY),
+          cancelledAt != null ? "CANCELLED" : orderValue(fields, order, FINANCIAL_STATUS),
+          normalizeTimestamp(cancelledAt));
     }
 
+    private boolean zeroDraft(List<String> fields, OrderState order) {
+      String source = orderValue(fields, order, SOURCE);
+      return source != null
+          && source.toLowerCase(Locale.ROOT).equals(DRAFT_ORDER_SOURCE)
+          && isZero(orderValue(fields, order, TOTAL));
+    }
+
+    /** The pseudonym of the order's company, else e-mail, else billing name; else UNIDENTIFIED. */
     private String customerId(List<String> fields, OrderState order) {
-      String company = orderValue(fields, order, BILLING_COMPANY);
-      if (company != null) {
-        return customers.pseudonym("company", company);
+      for (String column : List.of(BILLING_COMPANY, EMAIL, BILLING_NAME)) {
+        String identity = orderValue(fields, order, column);
+        if (identity != null) {
+          return customers.pseudonym(IDENTITY_KINDS.get(column), identity);
+        }
       }
-      String email = orderValue(fields, order, EMAIL);
-      if (email != null) {
-        return customers.pseudonym("email", email);
-      }
-      String name = orderValue(fields, order, BILLING_NAME);
-      return name == null ? null : customers.pseudonym("name", name);
+      return UNIDENTIFIED;
     }
 
     /** The row's own value, else the first value an earlier row of the order had. */
@@ -262,14 +297,8 @@ public final class ShopifyOrdersFormat implements SourceFormat {
   }
 
   private static boolean lacksRequired(HeaderIndex header) {
-    for (String column : List.of(NAME, CREATED_AT, SOURCE, QUANTITY, PRICE, CURRENCY)) {
-      if (header.positionOf(column) < 0) {
-        return true;
-      }
-    }
-    return header.positionOf(BILLING_COMPANY) < 0
-        && header.positionOf(EMAIL) < 0
-        && header.positionOf(BILLING_NAME) < 0;
+    return List.of(NAME, CREATED_AT, SOURCE, QUANTITY, PRICE, CURRENCY).stream()
+        .anyMatch(column -> header.positionOf(column) < 0);
   }
 
   @Override

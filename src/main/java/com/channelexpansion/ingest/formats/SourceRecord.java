@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.RawOrderLine;
+import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import java.io.Serializable;
@@ -11,12 +12,14 @@ import java.io.Serializable;
  *
  * @param line the record as canonical values, validated like any export record
  * @param exclusion null, or why the line is set aside when validation accepts it
+ * @param order what the format read off the line's order ({@link OrderLevel#NONE}: nothing)
  */
-public record SourceRecord(RawOrderLine line, Exclusion exclusion) implements Serializable {
+public record SourceRecord(RawOrderLine line, Exclusion exclusion, OrderLevel order)
+    implements Serializable {
 
-  /** A record with no exclusion. */
+  /** A record with no exclusion and nothing read off its order. */
   public static SourceRecord of(RawOrderLine line) {
-    return new SourceRecord(line, null);
+    return new SourceRecord(line, null, OrderLevel.NONE);
   }
 
   /**
@@ -26,6 +29,10 @@ public record SourceRecord(RawOrderLine line, Exclusion exclusion) implements Se
    */
   public ValidatedLine validate(ExportLineValidator validator) {
     ValidatedLine v = validator.validate(line);
+    if (order.problem() != null
+        && (v.accepted() || v.rejectReason().compareTo(RejectReason.INVALID_NUMBER) > 0)) {
+      return ValidatedLine.rejected(line, RejectReason.INVALID_NUMBER);
+    }
     if (exclusion == null || !v.accepted()) {
       return v;
     }

@@ -71,6 +71,31 @@ class MappedFormatTest {
   }
 
   @Test
+  void anOrderLevelDiscountColumnIsReadOncePerOrderAndSpreadOverItsLines() {
+    String mapping =
+        ERP_MAPPING.replace("currency,const:EUR\n", "currency,const:EUR\norder_discount_amount,column:Rabatt\n");
+    // The ERP repeats the order's discount on every line: only the order's first row counts.
+    String text =
+        "Beleg;Pos;Datum;Kunde;Vertreter;Menge;Preis;Rabatt\n"
+            + "B-1;1;15/03/2024 10:30;K1;r7;1;10,00;1,00\n"
+            + "B-1;2;15/03/2024 10:30;K1;r7;2;10,00;1,00\n"
+            + "B-2;1;15/03/2024 10:30;K1;r7;1;5,00;x\n";
+    List<ValidatedLine> lines = read(format(mapping), text.getBytes(Charset.forName("windows-1252")));
+    // 1.00 over 10.00 and 20.00: 0.333.. and 0.666.. : 0.33 and 0.67 (leftover cent to .67).
+    assertEquals(new BigDecimal("9.67"), lines.get(0).amount());
+    assertEquals(new BigDecimal("19.33"), lines.get(1).amount());
+    assertEquals(RejectReason.INVALID_NUMBER, lines.get(2).rejectReason());
+  }
+
+  @Test
+  void anOrderDiscountCannotBeAConstant() {
+    String mapping = ERP_MAPPING + "order_discount_amount,const:5\n";
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> format(mapping));
+    assertTrue(e.getMessage().contains("order_discount_amount"), e.getMessage());
+  }
+
+  @Test
   void recordsOfAnotherWidthAreMalformedWithTheirLine() {
     String text = "Beleg;Pos;Datum;Kunde;Vertreter;Menge;Preis\n\nA-1;1;15/03/2024 10:30;K;r;3\n";
     ValidatedLine line = read(format(ERP_MAPPING), text.getBytes(Charset.forName("windows-1252"))).get(0);

@@ -120,6 +120,75 @@ class ShopifyOrdersFormatTest {
     assertTrue(broken.rawRecord().startsWith("(malformed Shopify row of "), broken.rawRecord());
   }
 
+  // A discount code on a three-line order: Subtotal 80.00 against lines worth 90.00.
+  private static final String DISCOUNTED =
+      "Name,Email,Financial Status,Currency,Subtotal,Discount Amount,Total,Refunded Amount,"
+          + "Created at,Lineitem quantity,Lineitem price,Lineitem discount,Source,Employee\n"
+          + "#2001,a@example.com,partially_refunded,USD,80.00,15.00,86.40,12.50,"
+          + "2024-05-02 10:00:00 +0000,3,10.00,0.00,web,\n"
+          + "#2001,,,,,,,,,1,25.00,0.00,,\n"
+          + "#2001,,,,,,,,,2,20.00,5.00,,\n"
+          // No Subtotal: Discount Amount 2.00 minus the line discounts 0.50 = 1.50 to spread.
+          + "#2002,b@example.com,paid,USD,,2.00,,0.00,2024-05-03 10:00:00 +0000,1,10.00,0.50,web,\n"
+          + "#2002,,,,,,,,,1,5.00,0.00,,\n"
+          // A staff draft with no e-mail, company or billing name.
+          + "#2003,,paid,USD,40.00,0.00,40.00,,2024-05-04 10:00:00 +0000,2,20.00,0.00,"
+          + "shopify_draft_order,Carla Diaz\n"
+          + "#2004,c@example.com,paid,USD,1O.00,,,,2024-05-05 10:00:00 +0000,1,10.00,,web,\n";
+
+  private static List<SourceRecord> records(String export) {
+    return FormatFixtures.all(FORMAT.read("shop/orders_export.csv", FormatFixtures.utf8(export)));
+  }
+
+  @Test
+  void anOrderLevelDiscountIsSpreadSoTheLinesAddUpToSubtotal() {
+    List<ValidatedLine> lines = lines(DISCOUNTED);
+    // Lines worth 30.00, 25.00 and 35.00 (40.00 - 5.00): 10.00 to spread. Exact shares
+    // 3.333.., 2.777.., 3.888..: floors 3.33 + 2.77 + 3.88 = 9.98, the two leftover cents go to
+    // the largest fractions (.89 then .78): 3.33, 2.78, 3.89.
+    assertEquals(new BigDecimal("3.330000"), lines.get(0).discountAmount());
+    assertEquals(new BigDecimal("2.780000"), lines.get(1).discountAmount());
+    assertEquals(new BigDecimal("8.890000"), lines.get(2).discountAmount());
+    assertEquals(new BigDecimal("26.67"), lines.get(0).amount());
+    assertEquals(new BigDecimal("22.22"), lines.get(1).amount());
+    assertEquals(new BigDecimal("31.11"), lines.get(2).amount());
+    BigDecimal counted = lines.get(0).amount().add(lines.get(1).amount()).add(lines.get(2).amount());
+    assertEquals(new BigDecimal("80.00"), counted);
+  }
+
+  @Test
+  void withoutSubtotalTheDiscountAmountBeyondTheLineDiscountsIsSpread() {
+    List<ValidatedLine> lines = lines(DISCOUNTED);
+    // 1.50 over 9.50 and 5.00: 0.982.. and 0.517.. : 0.98 and 0.52 (the leftover cent to .72).
+    assertEquals(new BigDecimal("8.52"), lines.get(3).amount());
+    assertEquals(new BigDecimal("4.48"), lines.get(4).amount());
+  }
+
+  @Test
+  void anOrderWithNoIdentityIsUnidentifiedNotRejected() {
+    ValidatedLine draft = lines(DISCOUNTED).get(5);
+    assertNull(draft.rejectReason());
+    assertEquals(ShopifyOrdersFormat.UNIDENTIFIED, draft.customerId());
+    assertEquals("Carla Diaz", draft.salesRepId());
+    assertEquals(new BigDecimal("40.00"), draft.amount());
+  }
+
+  @Test
+  void anUnreadableSubtotalRejectsTheOrderAsInvalidNumber() {
+    ValidatedLine line = lines(DISCOUNTED).get(6);
+    assertEquals(RejectReason.INVALID_NUMBER, line.rejectReason());
+    assertEquals("Subtotal: '1O.00' is not a number", records(DISCOUNTED).get(6).order().problem());
+  }
+
+  @Test
+  void refundedAmountTravelsWithTheOrdersFirstLineOnly() {
+    List<SourceRecord> records = records(DISCOUNTED);
+    assertEquals("12.50", records.get(0).order().refundedAmount());
+    assertNull(records.get(1).order().refundedAmount());
+    assertNull(records.get(2).order().refundedAmount());
+    assertEquals("0.00", records.get(3).order().refundedAmount());
+  }
+
   @Test
   void headerWithoutARequiredColumnRejectsEveryRow() {
     String noSource =
