@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.channelexpansion.testing.RealData;
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
 import java.io.IOException;
@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * column mapping, chosen per folder in sources.csv, end to end through nightly.
  */
 class SourceFormatsEndToEndTest {
-  private static final Path REAL_DATA = Path.of("..", "shared", "real-data");
-
+  
   @TempDir Path dir;
 
   private Path config(String reportingCurrency, String programStart, String maxRejectRatio,
@@ -69,8 +68,7 @@ class SourceFormatsEndToEndTest {
 
   @Test
   void realUciRetailExportThroughItsMappingEndsInTheReportsWithEveryBadRowRejected() throws IOException {
-    Path file = REAL_DATA.resolve("uci-online-retail/online-retail-2010-12.csv");
-    assumeTrue(Files.exists(file), "../shared/real-data is absent");
+    Path file = RealData.require("uci-online-retail/online-retail-2010-12.csv");
     SharedSpark.get();
     Path input = dir.resolve("input");
     Files.createDirectories(input.resolve("erp/uk-retail"));

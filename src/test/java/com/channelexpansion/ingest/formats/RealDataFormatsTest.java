@@ -2,11 +2,11 @@ package com.channelexpansion.ingest.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
+import com.channelexpansion.testing.RealData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (decimal arithmetic, HALF_UP to cents), not with this code.
  */
 class RealDataFormatsTest {
-  private static final Path REAL_DATA = Path.of("..", "shared", "real-data");
+  private static final Path REAL_DATA = RealData.ROOT;
   private static final Path UCI = REAL_DATA.resolve("uci-online-retail/online-retail-2010-12.csv");
   private static final Path NORTHWIND = REAL_DATA.resolve("northwind");
 
@@ -72,7 +72,7 @@ class RealDataFormatsTest {
 
   @Test
   void uciOnlineRetailWithTheShippedMapping() throws IOException {
-    assumeTrue(Files.exists(UCI), "../shared/real-data is absent");
+    RealData.require("uci-online-retail/online-retail-2010-12.csv");
     MappedFormat format = new MappedFormat(MappingLoader.load(Path.of("mappings/uci-online-retail.csv")));
     List<ValidatedLine> lines = read(format, UCI, FormatFixtures.validator("GBP", "Europe/London"));
 
@@ -118,7 +118,7 @@ class RealDataFormatsTest {
 
   @Test
   void uciReadAsUtf8MakesTheLatin1LineMalformed(@TempDir Path dir) throws IOException {
-    assumeTrue(Files.exists(UCI), "../shared/real-data is absent");
+    RealData.require("uci-online-retail/online-retail-2010-12.csv");
     String utf8Mapping =
         Files.readString(Path.of("mappings/uci-online-retail.csv"))
             .replace("encoding,windows-1252", "encoding,UTF-8");
@@ -136,7 +136,7 @@ class RealDataFormatsTest {
 
   @Test
   void northwindWithUnquotedCommasRejectsTheBrokenOrdersWithTheirLines() throws IOException {
-    assumeTrue(Files.exists(NORTHWIND), "../shared/real-data is absent");
+    RealData.require("northwind");
     MappedFormat format = new MappedFormat(MappingLoader.load(Path.of("mappings/northwind.csv")));
     List<ValidatedLine> lines = readPair(format, "orders.csv", FormatFixtures.validator("USD", "UTC"));
 
@@ -169,7 +169,7 @@ class RealDataFormatsTest {
 
   @Test
   void bothNorthwindCopiesGiveTheSameOrders() throws IOException {
-    assumeTrue(Files.exists(NORTHWIND), "../shared/real-data is absent");
+    RealData.require("northwind");
     MappedFormat format = new MappedFormat(MappingLoader.load(Path.of("mappings/northwind.csv")));
     ExportLineValidator validator = FormatFixtures.validator("USD", "UTC");
     List<ValidatedLine> unquoted = readPair(format, "orders.csv", validator);

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.ingest.RawOrderLine;
+import com.channelexpansion.testing.RealData;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +22,10 @@ import org.junit.jupiter.api.Test;
  * 3: "539650,84347,R".
  */
 class RealExportFileTest {
-  private static final Path FILE =
-      Path.of("/work/shared/real-data/uci-online-retail/online-retail-2010-12.csv");
+  private static final String FILE = "uci-online-retail/online-retail-2010-12.csv";
 
   private static InputStream open() throws IOException {
-    Assumptions.assumeTrue(Files.isReadable(FILE), "real data file absent: " + FILE);
-    return new BufferedInputStream(Files.newInputStream(FILE));
+    return new BufferedInputStream(Files.newInputStream(RealData.require(FILE)));
   }
 
   @Test
