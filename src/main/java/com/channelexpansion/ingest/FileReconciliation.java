@@ -5,11 +5,12 @@ import java.util.TreeMap;
 
 /**
  * What one export file brought: rows read = rows accepted + rows rejected, by reason. The manifest
- * lists one per file, so a user can see that nothing was dropped silently.
+ * lists one per file, so a user can see that nothing was dropped silently. surchargedOrders counts
+ * the accepted orders whose order-level discount is negative (a surcharge spread over the lines).
  */
 public record FileReconciliation(
     String sourceFile, long sizeBytes, String sha256, long rowsRead, long rowsAccepted,
-    Map<String, Long> rejectedByReason) {
+    Map<String, Long> rejectedByReason, long surchargedOrders) {
 
   public long rowsRejected() {
     return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();

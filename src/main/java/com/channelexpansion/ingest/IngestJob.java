@@ -2,7 +2,10 @@ package com.channelexpansion.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.RepCrediting;
@@ -186,6 +189,13 @@ public final class IngestJob {
                 "%d rows read, %d accepted, %d rejected %s",
                 read, read - rejected, rejected, FileReconciliation.totalByReason(files))));
 
+    long surcharged = files.stream().mapToLong(FileReconciliation::surchargedOrders).sum();
+    if (surcharged > 0) {
+      StepLog.warn(
+          surcharged + " orders carry a surcharge (a negative order-level discount), spread over"
+              + " their lines like a discount (per file in the manifest)");
+    }
+
     DataQualityGate.Verdict verdict =
         DataQualityGate.evaluate(read, rejected, definitions.settings().maxRejectRatio());
     if (!verdict.passed()) {
@@ -209,6 +219,7 @@ public final class IngestJob {
             && crediting.equals(ledger.creditingFingerprint());
     long acceptedVersions;
     Dataset<Row> rejects;
+    Dataset<Row> refundVersions;
     Path stagedOrderLines = new Path(staging, "order_lines");
     List<Move> orderLineMoves = new ArrayList<>();
     long orderLineRows;
@@ -243,6 +254,9 @@ public final class IngestJob {
       rejects =
           spark.read().schema(RejectColumns.SCHEMA).parquet(warehouse.rejects().toString())
               .unionByName(rejectsOf(batch));
+      refundVersions =
+          OrderRefundsTable.read(spark, fs, warehouse.orderRefunds())
+              .unionByName(OrderRefundsTable.versionsIn(batch));
     } else {
       Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);
       // Into an empty warehouse the versions are this run's, already counted per file.
@@ -260,7 +274,12 @@ public final class IngestJob {
       // Changes recorded so far are relative to the table this run replaces.
       orderLineMoves.add(Move.removal(warehouse.changes(), warehouse.aside(runId, "changes")));
       rejects = rejectsOf(versions);
+      refundVersions = OrderRefundsTable.versionsIn(versions);
     }
+    Path stagedRefunds = new Path(staging, "order_refunds");
+    OrderRefundsTable.write(OrderRefundsTable.latest(refundVersions), stagedRefunds);
+    orderLineMoves.add(
+        Move.of(stagedRefunds, warehouse.orderRefunds(), warehouse.aside(runId, "order_refunds")));
     IngestLedger nextLedger =
         ledger.with(filesToRead, runId, validation, crediting, acceptedVersions, merge);
     Path stagedRejects = new Path(staging, "rejects");
@@ -385,26 +404,32 @@ public final class IngestJob {
   /** Per-file counts from the staged rows: one small aggregation collected to the driver. */
   private static List<FileReconciliation> reconcile(List<ExportFile> files, Dataset<Row> validated) {
     Map<String, Long> accepted = new HashMap<>();
+    Map<String, Long> surcharged = new HashMap<>();
     Map<String, Map<String, Long>> rejected = new HashMap<>();
+    Column surcharge =
+        when(col(ValidatedRows.ORDER_LEVEL_DISCOUNT).lt(0), 1L).otherwise(0L);
     for (Row row :
         validated
             .groupBy(col(OrderLineColumns.SOURCE_FILE), col(ValidatedRows.REJECT_REASON))
-            .count()
+            .agg(count(lit(1)), sum(surcharge))
             .collectAsList()) {
       String file = row.getString(0);
       if (row.isNullAt(1)) {
         accepted.put(file, row.getLong(2));
+        surcharged.put(file, row.getLong(3));
       } else {
         rejected.computeIfAbsent(file, f -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
       }
     }
     List<FileReconciliation> result = new ArrayList<>();
     for (ExportFile file : files) {
-      long ok = accepted.getOrDefault(file.relativePath(), 0L);
-      Map<String, Long> bad = rejected.getOrDefault(file.relativePath(), new TreeMap<>());
+      String name = file.relativePath();
+      long ok = accepted.getOrDefault(name, 0L);
+      Map<String, Long> bad = rejected.getOrDefault(name, new TreeMap<>());
       long read = ok + bad.values().stream().mapToLong(Long::longValue).sum();
       result.add(
-          new FileReconciliation(file.relativePath(), file.sizeBytes(), file.sha256(), read, ok, bad));
+          new FileReconciliation(
+              name, file.sizeBytes(), file.sha256(), read, ok, bad, surcharged.getOrDefault(name, 0L)));
     }
     return result;
   }
@@ -412,7 +437,8 @@ public final class IngestJob {
   private static Dataset<Row> accepted(Dataset<Row> validated) {
     return validated
         .where(col(ValidatedRows.REJECT_REASON).isNull())
-        .drop(ValidatedRows.REJECT_REASON, RejectColumns.RAW_RECORD, BATCH);
+        .drop(ValidatedRows.NOT_IN_ORDER_LINES)
+        .drop(BATCH);
   }
 
   private Dataset<Row> credited(Dataset<Row> winners) {

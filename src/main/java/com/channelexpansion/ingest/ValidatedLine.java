@@ -11,6 +11,11 @@ import java.time.LocalDate;
  * A {@link RawOrderLine} after validation: either rejected with one reason (all typed fields
  * null), or accepted with every field typed and normalized (codes upper-cased, decimals at their
  * column scale: quantity/prices/discount 6, fxRate 10, amount 2).
+ *
+ * <p>Two values belong to the order, not the line, and are set on an order's first line only
+ * (else null): orderRefundedAmount, the refunds an export holds as an order total, in the
+ * reporting currency at scale 2; orderLevelDiscount, the discount spread over the order's lines,
+ * in the order's currency (negative: a surcharge).
  */
 public record ValidatedLine(
     String sourceFile,
@@ -37,7 +42,9 @@ public record ValidatedLine(
     BigDecimal amount,
     String orderStatus,
     boolean cancelled,
-    Instant updatedAt)
+    Instant updatedAt,
+    BigDecimal orderRefundedAmount,
+    BigDecimal orderLevelDiscount)
     implements Serializable {
 
   public boolean accepted() {
@@ -48,6 +55,24 @@ public record ValidatedLine(
     return new ValidatedLine(
         raw.sourceFile(), raw.sourceLine(), raw.rawRecord(), reason, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
-        null);
+        null, null, null);
+  }
+
+  /** The same accepted line set aside as no sale: order_status {@code status}, cancelled. */
+  public ValidatedLine excluded(String status) {
+    return new ValidatedLine(
+        sourceFile, sourceLine, rawRecord, rejectReason, orderId, lineNumber, orderTimestamp,
+        orderDate, month, customerId, orderSource, channel, channelRule, salesRepId, quoteId, sku,
+        quantity, unitPrice, discountAmount, currency, fxRate, amount, status, true, updatedAt,
+        orderRefundedAmount, orderLevelDiscount);
+  }
+
+  /** The same accepted line with the values of its order. */
+  public ValidatedLine withOrderValues(BigDecimal refundedAmount, BigDecimal levelDiscount) {
+    return new ValidatedLine(
+        sourceFile, sourceLine, rawRecord, rejectReason, orderId, lineNumber, orderTimestamp,
+        orderDate, month, customerId, orderSource, channel, channelRule, salesRepId, quoteId, sku,
+        quantity, unitPrice, discountAmount, currency, fxRate, amount, orderStatus, cancelled,
+        updatedAt, refundedAmount, levelDiscount);
   }
 }

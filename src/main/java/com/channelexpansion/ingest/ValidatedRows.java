@@ -10,11 +10,22 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The staged form of every row a run read: the order_lines columns (except credited_rep_id, which
- * needs reference data) plus reject_reason and raw_record, all nullable. Accepted rows have no
- * reason and no raw text; rejected rows have only source, reason and raw text.
+ * needs reference data) plus reject_reason and raw_record, all nullable, then the two values an
+ * order's first line carries for its order. Accepted rows have no reason and no raw text;
+ * rejected rows have only source, reason and raw text. Batches staged before the order values
+ * existed read them as null.
  */
 public final class ValidatedRows {
   public static final String REJECT_REASON = "reject_reason";
+  /** On an order's first line: its refunds held as an order total, reporting currency. */
+  public static final String ORDER_REFUNDED_AMOUNT = "order_refunded_amount";
+  /** On an order's first line: the order-level discount spread over its lines (order currency). */
+  public static final String ORDER_LEVEL_DISCOUNT = "order_level_discount";
+
+  /** The columns of staged rows that are not order_lines columns (dropped before resolution). */
+  public static final String[] NOT_IN_ORDER_LINES = {
+    REJECT_REASON, RejectColumns.RAW_RECORD, ORDER_REFUNDED_AMOUNT, ORDER_LEVEL_DISCOUNT
+  };
 
   public static final StructType SCHEMA = build();
 
@@ -30,7 +41,9 @@ public final class ValidatedRows {
         schema = schema.add(field.name(), field.dataType(), true);
       }
     }
-    return schema;
+    return schema
+        .add(ORDER_REFUNDED_AMOUNT, OrderLineColumns.MONEY_TYPE, true)
+        .add(ORDER_LEVEL_DISCOUNT, DataTypes.createDecimalType(38, 2), true);
   }
 
   /** The row for one validated line, in {@link #SCHEMA} order (java.time values: java8API on). */
@@ -68,6 +81,8 @@ public final class ValidatedRows {
         line.amount(),
         line.orderStatus(),
         line.cancelled(),
-        line.updatedAt());
+        line.updatedAt(),
+        line.orderRefundedAmount(),
+        line.orderLevelDiscount());
   }
 }

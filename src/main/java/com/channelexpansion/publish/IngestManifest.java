@@ -36,6 +36,7 @@ public final class IngestManifest {
       entry.put("rows_accepted", file.rowsAccepted());
       entry.put("rows_rejected", file.rowsRejected());
       entry.put("rejected_by_reason", file.rejectedByReason());
+      entry.put("orders_with_surcharge", file.surchargedOrders());
       inputs.add(entry);
     }
     doc.put("inputs", inputs);
@@ -43,6 +44,9 @@ public final class IngestManifest {
     Map<String, Object> warnings = new LinkedHashMap<>();
     warnings.put("files_without_header", result.headerlessFiles());
     warnings.put("duplicate_deliveries", result.duplicateDeliveries());
+    warnings.put(
+        "orders_with_surcharge",
+        result.files().stream().mapToLong(FileReconciliation::surchargedOrders).sum());
     doc.put("warnings", warnings);
     doc.put("seconds_by_step", result.secondsByStep());
     doc.put("versions", versions);

@@ -29,6 +29,11 @@ public final class WarehouseLayout {
     return new Path(root, "order_lines");
   }
 
+  /** The refunds exports hold only as order totals, one row per order (not netted). */
+  public Path orderRefunds() {
+    return new Path(root, "order_refunds");
+  }
+
   /** Every rejected row of the last ingest, with its reason. */
   public Path rejects() {
     return new Path(root, "rejects");

@@ -269,17 +269,21 @@ public final class MappedFormat implements SourceFormat {
                 v[13]));
       }
       String problem = null;
+      BigDecimal discount = null;
       if (startsOrder && discountText != null) {
-        Optional<BigDecimal> discount = ExportNumbers.parseDecimal(discountText);
-        if (discount.isPresent()) {
-          lines = OrderLevelDiscount.spread(discount.get(), lines);
+        Optional<BigDecimal> value = ExportNumbers.parseDecimal(discountText);
+        if (value.isPresent()) {
+          discount = value.get();
+          lines = OrderLevelDiscount.spread(discount, lines);
         } else {
           problem = MappingLoader.ORDER_DISCOUNT + ": '" + discountText + "' is not a number";
         }
       }
       List<SourceRecord> records = new ArrayList<>();
-      OrderLevel order = new OrderLevel(problem, null);
-      lines.forEach(line -> records.add(new SourceRecord(line, null, order)));
+      for (int i = 0; i < lines.size(); i++) {
+        OrderLevel order = new OrderLevel(problem, null, i == 0 ? discount : null);
+        records.add(new SourceRecord(lines.get(i), null, order));
+      }
       return records;
     }
 

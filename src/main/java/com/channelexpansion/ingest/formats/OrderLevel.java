@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 
 /**
  * What a source format read off the order a line belongs to, beyond the line's canonical values.
@@ -9,8 +10,11 @@ import java.io.Serializable;
  *     {@code Subtotal: '12,50' is not a number}): every line of the order is then invalid_number
  * @param refundedAmount on the order's first line only: the refunds the export holds as an order
  *     total (Shopify {@code Refunded Amount}), as text in the order's currency; null otherwise
+ * @param discount on the order's first line only: the order-level discount spread over its lines,
+ *     in the order's currency (negative: a surcharge); null otherwise
  */
-public record OrderLevel(String problem, String refundedAmount) implements Serializable {
+public record OrderLevel(String problem, String refundedAmount, BigDecimal discount)
+    implements Serializable {
   /** Nothing read off the order. */
-  public static final OrderLevel NONE = new OrderLevel(null, null);
+  public static final OrderLevel NONE = new OrderLevel(null, null, null);
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param problem null, or which order-level value does not read as a number
  */
 record ShopifyOrderDiscount(BigDecimal amount, String problem) {
+  /** No discount to spread (an order's later, non-adjacent rows). */
+  static final ShopifyOrderDiscount NONE = new ShopifyOrderDiscount(BigDecimal.ZERO, null);
 
   static ShopifyOrderDiscount of(String subtotal, String discountAmount, List<RawOrderLine> lines) {
     if (subtotal != null) {
@@ -30,7 +32,7 @@ record ShopifyOrderDiscount(BigDecimal amount, String problem) {
           .map(v -> new ShopifyOrderDiscount(v.subtract(OrderLevelDiscount.lineDiscounts(lines)), null))
           .orElseGet(() -> unreadable(ShopifyOrdersFormat.DISCOUNT_AMOUNT, discountAmount));
     }
-    return new ShopifyOrderDiscount(BigDecimal.ZERO, null);
+    return NONE;
   }
 
   private static ShopifyOrderDiscount unreadable(String column, String text) {

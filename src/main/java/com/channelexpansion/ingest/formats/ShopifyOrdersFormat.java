@@ -215,17 +215,18 @@ public final class ShopifyOrdersFormat implements SourceFormat {
         exclusions.add(zeroDraft(record.fields(), order) ? Exclusion.EXCLUDED_ZERO_VALUE_DRAFT : null);
       }
       List<String> first = run.get(0).fields();
-      String problem = null;
-      if (startsOrder) {
-        ShopifyOrderDiscount discount =
-            ShopifyOrderDiscount.of(value(first, SUBTOTAL), value(first, DISCOUNT_AMOUNT), lines);
-        problem = discount.problem();
-        lines = OrderLevelDiscount.spread(discount.amount(), lines);
-      }
+      ShopifyOrderDiscount discount =
+          startsOrder
+              ? ShopifyOrderDiscount.of(value(first, SUBTOTAL), value(first, DISCOUNT_AMOUNT), lines)
+              : ShopifyOrderDiscount.NONE;
+      lines = OrderLevelDiscount.spread(discount.amount(), lines);
       List<SourceRecord> records = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
-        String refund = startsOrder && i == 0 ? value(first, REFUNDED_AMOUNT) : null;
-        records.add(new SourceRecord(lines.get(i), exclusions.get(i), new OrderLevel(problem, refund)));
+        OrderLevel orderLevel =
+            startsOrder && i == 0
+                ? new OrderLevel(discount.problem(), value(first, REFUNDED_AMOUNT), discount.amount())
+                : new OrderLevel(discount.problem(), null, null);
+        records.add(new SourceRecord(lines.get(i), exclusions.get(i), orderLevel));
       }
       return records;
     }

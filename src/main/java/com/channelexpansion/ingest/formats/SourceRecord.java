@@ -4,7 +4,11 @@ import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
+import com.channelexpansion.ingest.validate.ExportNumbers;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * One record a {@link SourceFormat} read: the canonical raw line and, when the format knows the
@@ -17,30 +21,47 @@ import java.io.Serializable;
 public record SourceRecord(RawOrderLine line, Exclusion exclusion, OrderLevel order)
     implements Serializable {
 
+  /** The column that holds an order's refunds as a total, in Shopify's export. */
+  private static final String REFUNDED_AMOUNT = "Refunded Amount";
+
   /** A record with no exclusion and nothing read off its order. */
   public static SourceRecord of(RawOrderLine line) {
     return new SourceRecord(line, null, OrderLevel.NONE);
   }
 
   /**
-   * Validates the line. A rejected line keeps its reason (an exclusion never hides a data
-   * problem); an accepted, excluded line is kept with order_status = the exclusion's status and
-   * is_cancelled true, so it counts nowhere.
+   * Validates the line, then the values of its order: an order-level value that cannot be read
+   * rejects the line as invalid_number (unless a reason that ranks higher applies). A rejected
+   * line keeps its reason (an exclusion never hides a data problem); an accepted, excluded line
+   * is kept with order_status = the exclusion's status and is_cancelled true, so it counts
+   * nowhere. The refunded amount is converted like an amount, at the line's FX rate.
    */
   public ValidatedLine validate(ExportLineValidator validator) {
     ValidatedLine v = validator.validate(line);
-    if (order.problem() != null
-        && (v.accepted() || v.rejectReason().compareTo(RejectReason.INVALID_NUMBER) > 0)) {
-      return ValidatedLine.rejected(line, RejectReason.INVALID_NUMBER);
-    }
-    if (exclusion == null || !v.accepted()) {
+    if (!v.accepted() && v.rejectReason().compareTo(RejectReason.INVALID_NUMBER) <= 0) {
       return v;
     }
-    return new ValidatedLine(
-        v.sourceFile(), v.sourceLine(), v.rawRecord(), v.rejectReason(), v.orderId(),
-        v.lineNumber(), v.orderTimestamp(), v.orderDate(), v.month(), v.customerId(),
-        v.orderSource(), v.channel(), v.channelRule(), v.salesRepId(), v.quoteId(), v.sku(),
-        v.quantity(), v.unitPrice(), v.discountAmount(), v.currency(), v.fxRate(), v.amount(),
-        exclusion.status(), true, v.updatedAt());
+    String problem = order.problem();
+    BigDecimal refund = null;
+    if (problem == null && order.refundedAmount() != null) {
+      Optional<BigDecimal> value = ExportNumbers.parseDecimal(order.refundedAmount());
+      Optional<BigDecimal> converted =
+          v.accepted() ? value.flatMap(r -> ExportNumbers.toMoney(r.multiply(v.fxRate()))) : value;
+      if (converted.isEmpty()) {
+        problem = REFUNDED_AMOUNT + ": '" + order.refundedAmount() + "' is not an amount";
+      } else if (v.accepted()) {
+        refund = converted.get();
+      }
+    }
+    if (problem != null) {
+      return ValidatedLine.rejected(line, RejectReason.INVALID_NUMBER);
+    }
+    if (!v.accepted()) {
+      return v;
+    }
+    BigDecimal discount =
+        order.discount() == null ? null : order.discount().setScale(2, RoundingMode.HALF_UP);
+    ValidatedLine accepted = v.withOrderValues(refund, discount);
+    return exclusion == null ? accepted : accepted.excluded(exclusion.status());
   }
 }

@@ -138,7 +138,9 @@ public final class ExportLineValidator implements Serializable {
         amount.get(),
         orderStatus,
         isCancelled(orderStatus),
-        updatedAt.orElse(null));
+        updatedAt.orElse(null),
+        null,
+        null);
   }
 
   /** CANCELLED and CANCELED (any case) cancel a line; any other status counts. */

@@ -1,0 +1,54 @@
+package com.channelexpansion.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.spark.Columns;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import com.channelexpansion.warehouse.OrderRefundColumns;
+import java.io.IOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Keeps {@code order_refunds/}: the latest version of each order's refund total, resolved like
+ * the lines (rule 2, {@link LatestVersions}) among the versions that carry one. A night merges
+ * its new versions into the stored rows; a full resolve starts from every version. Small: one
+ * row per refund-carrying order, written as one file.
+ */
+public final class OrderRefundsTable {
+  private OrderRefundsTable() {}
+
+  /** The refund-carrying accepted versions among staged rows ({@link ValidatedRows#SCHEMA}). */
+  public static Dataset<Row> versionsIn(Dataset<Row> validated) {
+    return validated
+        .where(
+            col(ValidatedRows.REJECT_REASON).isNull()
+                .and(col(ValidatedRows.ORDER_REFUNDED_AMOUNT).isNotNull()))
+        .withColumn(OrderRefundColumns.REFUNDED_AMOUNT, col(ValidatedRows.ORDER_REFUNDED_AMOUNT))
+        .select(Columns.named(OrderRefundColumns.SCHEMA.fieldNames()));
+  }
+
+  /** The stored table, or an empty one when the warehouse has none yet. */
+  public static Dataset<Row> read(SparkSession spark, FileSystem fs, Path table) throws IOException {
+    if (!fs.exists(table)) {
+      return spark.createDataFrame(java.util.List.of(), OrderRefundColumns.SCHEMA);
+    }
+    return spark.read().schema(OrderRefundColumns.SCHEMA).parquet(table.toString());
+  }
+
+  /** The latest version of each order's refund total among {@code versions}. */
+  public static Dataset<Row> latest(Dataset<Row> versions) {
+    return LatestVersions.keepLatest(versions)
+        .select(Columns.named(OrderRefundColumns.SCHEMA.fieldNames()));
+  }
+
+  /** Writes the table as one file sorted by order. */
+  public static void write(Dataset<Row> refunds, Path target) throws IOException {
+    ParquetTableWriter.writeSingleFile(
+        refunds, target, Columns.named(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
+  }
+}
