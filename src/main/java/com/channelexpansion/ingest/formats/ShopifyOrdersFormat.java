@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,6 +91,11 @@ public final class ShopifyOrdersFormat implements SourceFormat {
 
   public ShopifyOrdersFormat(CustomerPseudonymizer customers) {
     this.customers = customers;
+  }
+
+  @Override
+  public Optional<CustomerPseudonymizer> customerKey() {
+    return Optional.of(customers);
   }
 
   @Override
@@ -235,14 +241,14 @@ public final class ShopifyOrdersFormat implements SourceFormat {
     private String customerId(List<String> fields, OrderState order) {
       String company = orderValue(fields, order, BILLING_COMPANY);
       if (company != null) {
-        return customers.pseudonym("company", company);
+        return customers.pseudonym(CustomerPseudonymizer.COMPANY, company);
       }
       String email = orderValue(fields, order, EMAIL);
       if (email != null) {
-        return customers.pseudonym("email", email);
+        return customers.pseudonym(CustomerPseudonymizer.EMAIL, email);
       }
       String name = orderValue(fields, order, BILLING_NAME);
-      return name == null ? null : customers.pseudonym("name", name);
+      return name == null ? null : customers.pseudonym(CustomerPseudonymizer.NAME, name);
     }
 
     /** The row's own value, else the first value an earlier row of the order had. */
