@@ -4,13 +4,14 @@ import com.channelexpansion.config.ConfigurationException;
 import com.channelexpansion.ingest.DataQualityGateException;
 import com.channelexpansion.publish.LockHeldException;
 import com.channelexpansion.publish.Versions;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code nightly} (ingest, then report), {@code ingest} and {@code report}.
- * Every failure ends with a non-zero exit code (see {@link ExitCode}) and one line on stderr
+ * The command line: {@code nightly} (ingest, then report), {@code ingest}, {@code report} and
+ * {@code customer-key} (customer ids for accounts.csv, read from standard input). Every failure ends with a non-zero exit code (see {@link ExitCode}) and one line on stderr
  * saying why; set CHANNEL_EXPANSION_TRACE=1 to also print the stack trace.
  */
 @Command(
@@ -18,14 +19,23 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ChannelExpansion.Version.class,
     description = "Proves with numbers that digital ordering brings new B2B business.",
-    subcommands = {NightlyCommand.class, IngestCommand.class, ReportCommand.class})
+    subcommands = {
+      NightlyCommand.class, IngestCommand.class, ReportCommand.class, CustomerKeyCommand.class
+    })
 public final class ChannelExpansion implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Standard input of the commands that read it (customer-key); tests pass their own. */
+  private final InputStream in;
+
+  private ChannelExpansion(InputStream in) {
+    this.in = in;
+  }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: nightly, ingest or report");
+        spec.commandLine(), "Missing command: nightly, ingest, report or customer-key");
   }
 
   public static void main(String[] args) {
@@ -39,7 +49,12 @@ public final class ChannelExpansion implements Runnable {
 
   /** Runs the command line with the given output and error streams. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new ChannelExpansion());
+    return execute(System.in, out, err, args);
+  }
+
+  /** Runs the command line with the given input, output and error streams. */
+  public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new ChannelExpansion(in));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
@@ -55,6 +70,11 @@ public final class ChannelExpansion implements Runnable {
         });
     commandLine.setExitCodeExceptionMapper(ChannelExpansion::exitCodeOf);
     return commandLine.execute(args);
+  }
+
+  /** The standard input the commands read. */
+  InputStream in() {
+    return in;
   }
 
   static int exitCodeOf(Throwable exception) {

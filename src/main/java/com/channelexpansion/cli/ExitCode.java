@@ -8,7 +8,10 @@ public final class ExitCode {
   public static final int INTERNAL_ERROR = 1;
   /** Bad command line: unknown command or option, bad value. */
   public static final int USAGE = 2;
-  /** A definition, reference or export header file cannot be trusted: fix the file and rerun. */
+  /**
+   * A definition, reference or export header file cannot be trusted (fix the file and rerun), or
+   * customer-key read a line that is not kind:text.
+   */
   public static final int CONFIGURATION = 3;
   /** Too many rejected rows: see failed-runs/&lt;run-id&gt;/rejects/ in the warehouse. */
   public static final int DATA_QUALITY_GATE = 4;

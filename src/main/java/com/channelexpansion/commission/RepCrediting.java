@@ -3,9 +3,12 @@ package com.channelexpansion.commission;
 import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_OWNER_REP;
 import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_REP_ID;
 import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_SALES_REP;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -14,9 +17,9 @@ import com.channelexpansion.config.Account;
 import com.channelexpansion.config.Rep;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,8 +32,12 @@ import org.apache.spark.sql.types.StructType;
  * PRODUCT.md rule 10: credits each order line to a rep.
  *
  * <ul>
- *   <li>sales_rep_id present and known to reps.csv: that rep;
- *   <li>sales_rep_id present but unknown: HOUSE, flagged {@code unknown_sales_rep} (no fall-back
+ *   <li>sales_rep_id present and a rep_id of reps.csv: that rep;
+ *   <li>sales_rep_id present and an alias of a rep (reps.csv {@code aliases}, e.g. Shopify's
+ *       Employee name): that rep. A rep_id wins over an alias (the loader also refuses an alias
+ *       that is another rep's id). The warehouse keeps sales_rep_id as found, so an alias added
+ *       later re-credits old lines the next time they are credited;
+ *   <li>sales_rep_id present but neither: HOUSE, flagged {@code unknown_sales_rep} (no fall-back
  *       to the owner: the line names a rep, the data is wrong, so nobody else takes the credit);
  *   <li>no sales_rep_id: the customer's owner_rep_id from accounts.csv when present and known;
  *   <li>an owner_rep_id that reps.csv does not know: HOUSE, flagged {@code unknown_owner_rep}
@@ -39,7 +46,8 @@ import org.apache.spark.sql.types.StructType;
  *       customers): HOUSE, no warning.
  * </ul>
  *
- * Rep ids compare case-sensitively; an empty or blank sales_rep_id or owner_rep_id counts as
+ * Rep ids and aliases compare case-sensitively; aliases apply to sales_rep_id only, an
+ * owner_rep_id must be a rep_id. An empty or blank sales_rep_id or owner_rep_id counts as
  * absent. Works on lines with or without a {@code credited_rep_id} column (replaced when present)
  * and with or without {@code segment}. Adds {@code unknown_sales_rep}, {@code unknown_owner_rep}
  * (booleans, one warning per flagged line) and {@code unknown_rep_id} (the id behind the flag) so
@@ -58,15 +66,15 @@ public final class RepCrediting {
   private RepCrediting() {}
 
   /**
-   * Credits {@code lines} (customer_id, sales_rep_id) using {@code accounts} (customer_id,
-   * owner_rep_id; other columns ignored) and the rep ids of reps.csv.
+   * Credits {@code lines} (customer_id, sales_rep_id) using the owners of {@code accounts} and
+   * the rep ids and aliases of {@code reps}.
    */
-  public static Dataset<Row> credit(
-      Dataset<Row> lines, Dataset<Row> accounts, Set<String> knownRepIds) {
+  public static Dataset<Row> credit(Dataset<Row> lines, List<Account> accounts, List<Rep> reps) {
     Dataset<Row> owners =
-        accounts.select(
-            col(OrderLineColumns.CUSTOMER_ID).as(ACCOUNT_CUSTOMER),
-            col("owner_rep_id").as(ACCOUNT_OWNER));
+        accountsFrame(lines.sparkSession(), accounts)
+            .select(
+                col(OrderLineColumns.CUSTOMER_ID).as(ACCOUNT_CUSTOMER),
+                col("owner_rep_id").as(ACCOUNT_OWNER));
     // Accounts are reference data held on the driver: broadcast, so the lines keep their
     // partitioning (ingest writes them clustered by order_id) and are never shuffled here.
     Dataset<Row> joined =
@@ -77,13 +85,13 @@ public final class RepCrediting {
 
     Column salesRep = blankToNull(col(OrderLineColumns.SALES_REP_ID));
     Column owner = blankToNull(col(ACCOUNT_OWNER));
-    Column salesKnown = isKnown(salesRep, knownRepIds);
-    Column ownerKnown = isKnown(owner, knownRepIds);
-    Column unknownSales = salesRep.isNotNull().and(not(salesKnown));
+    Column salesRepId = repIdOfSalesRep(salesRep, reps);
+    Column ownerKnown = isRepId(owner, reps);
+    Column unknownSales = salesRep.isNotNull().and(salesRepId.isNull());
     Column unknownOwner = salesRep.isNull().and(owner.isNotNull()).and(not(ownerKnown));
 
     Column credited =
-        when(salesRep.isNotNull(), when(salesKnown, salesRep).otherwise(lit(OrderLineColumns.HOUSE)))
+        when(salesRep.isNotNull(), coalesce(salesRepId, lit(OrderLineColumns.HOUSE)))
             .when(owner.isNotNull().and(ownerKnown), owner)
             .otherwise(lit(OrderLineColumns.HOUSE));
 
@@ -97,17 +105,8 @@ public final class RepCrediting {
         .drop(ACCOUNT_CUSTOMER, ACCOUNT_OWNER);
   }
 
-  /** {@link #credit(Dataset, Dataset, Set)} with the reference data as loaded from config. */
-  public static Dataset<Row> credit(Dataset<Row> lines, List<Account> accounts, List<Rep> reps) {
-    Set<String> known = new LinkedHashSet<>();
-    for (Rep rep : reps) {
-      known.add(rep.repId());
-    }
-    return credit(lines, accountsFrame(lines.sparkSession(), accounts), known);
-  }
-
   /** The accounts as a DataFrame (customer_id, owner_rep_id), for {@link #credit}. */
-  public static Dataset<Row> accountsFrame(SparkSession spark, List<Account> accounts) {
+  private static Dataset<Row> accountsFrame(SparkSession spark, List<Account> accounts) {
     StructType schema =
         new StructType()
             .add(OrderLineColumns.CUSTOMER_ID, DataTypes.StringType, false)
@@ -155,11 +154,31 @@ public final class RepCrediting {
     return when(trim(id).equalTo(lit("")), lit(null).cast("string")).otherwise(id);
   }
 
-  private static Column isKnown(Column id, Set<String> knownRepIds) {
-    if (knownRepIds.isEmpty()) {
+  /** The rep_id a sales_rep_id names (itself when a rep_id, its rep's when an alias), else null. */
+  private static Column repIdOfSalesRep(Column salesRep, List<Rep> reps) {
+    Map<String, String> repIdByName = new LinkedHashMap<>();
+    for (Rep rep : reps) {
+      rep.aliases().forEach(alias -> repIdByName.put(alias, rep.repId()));
+    }
+    // Put last so that a rep_id wins over an alias.
+    reps.forEach(rep -> repIdByName.put(rep.repId(), rep.repId()));
+    if (repIdByName.isEmpty()) {
+      return lit(null).cast("string");
+    }
+    List<Column> entries = new ArrayList<>();
+    repIdByName.forEach(
+        (name, repId) -> {
+          entries.add(lit(name));
+          entries.add(lit(repId));
+        });
+    return element_at(map(entries.toArray(Column[]::new)), salesRep);
+  }
+
+  private static Column isRepId(Column id, List<Rep> reps) {
+    if (reps.isEmpty()) {
       return lit(false);
     }
     // Null ids give null here; callers test isNotNull first.
-    return id.isin(knownRepIds.toArray());
+    return id.isin(reps.stream().map(Rep::repId).toArray());
   }
 }

@@ -18,11 +18,12 @@ import java.util.Map;
  * <p>Ids (customer_id, rep_id) are case-sensitive and unique; empty names, owners, teams and
  * regions read as null. {@code HOUSE} is reserved for uncredited revenue and cannot be a rep_id.
  * An owner or quota for a rep that reps.csv does not list is not an error here (crediting turns
- * unknown reps into HOUSE with a warning). Quotas: one per (rep_id, month yyyy-MM); any amount
- * (0 or negative means no quota). FX rates: one per (rate_date, currency); currency codes ignore
- * case and are upper-cased; rates are above 0, up to 10 decimals, below 10^10 (DECIMAL(20,10)).
- * The reporting currency's rate is always 1: a row for it is accepted only with rate 1, so a
- * file that claims otherwise fails instead of being silently overruled.
+ * unknown reps into HOUSE with a warning). reps.csv may have an {@code aliases} column, the
+ * rep's other names in the sources ({@link RepAliases}). Quotas: one per (rep_id, month
+ * yyyy-MM); any amount (0 or negative means no quota). FX rates: one per (rate_date, currency);
+ * currency codes ignore case and are upper-cased; rates are above 0, up to 10 decimals, below
+ * 10^10 (DECIMAL(20,10)). The reporting currency's rate is always 1: a row for it is accepted
+ * only with rate 1, so a file that claims otherwise fails instead of being silently overruled.
  */
 public final class ReferenceDataLoader {
 
@@ -109,8 +110,10 @@ public final class ReferenceDataLoader {
               repId,
               row.optionalText("rep_name"),
               row.optionalText("team"),
-              row.optionalText("region")));
+              row.optionalText("region"),
+              RepAliases.of(row)));
     }
+    RepAliases.check(file.rows(), reps);
     return List.copyOf(reps);
   }
 

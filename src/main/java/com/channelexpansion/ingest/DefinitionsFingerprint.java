@@ -17,8 +17,10 @@ import java.util.Comparator;
  * Fingerprints of the definitions ingest bakes into the warehouse, so a change is never silently
  * ignored. {@link #validation} covers what validated rows depend on (time zone, reporting
  * currency, quote rule, channel definitions, FX rates): when it changes every export is read
- * again. {@link #crediting} covers what credited_rep_id depends on (account owners, rep ids): when
- * it changes order_lines is resolved again from the stored versions, without re-reading exports.
+ * again. {@link #crediting} covers what credited_rep_id depends on (account owners, rep ids, rep
+ * aliases): when it changes order_lines is resolved again from the stored versions, without
+ * re-reading exports (so an alias added later re-credits old lines). Reps without aliases give
+ * the fingerprint they had before aliases existed: adding the column alone re-credits nothing.
  */
 public final class DefinitionsFingerprint {
   private DefinitionsFingerprint() {}
@@ -45,9 +47,12 @@ public final class DefinitionsFingerprint {
         .sorted(Comparator.comparing(Account::customerId))
         .forEach(a -> text.append(a.customerId()).append('=').append(a.ownerRepId()).append('\n'));
     reference.reps().stream()
-        .map(Rep::repId)
-        .sorted()
-        .forEach(id -> text.append("rep ").append(id).append('\n'));
+        .sorted(Comparator.comparing(Rep::repId))
+        .forEach(
+            rep -> {
+              text.append("rep ").append(rep.repId()).append('\n');
+              rep.aliases().stream().sorted().forEach(a -> text.append("alias ").append(a).append('\n'));
+            });
     return hash(text);
   }
 

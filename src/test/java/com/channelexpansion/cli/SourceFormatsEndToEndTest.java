@@ -136,6 +136,51 @@ class SourceFormatsEndToEndTest {
     }
   }
 
+  @Test
+  void anEmployeeNameAddedLaterAsARepAliasReCreditsOldLines() throws IOException {
+    SharedSpark.get();
+    Path input = dir.resolve("input");
+    Files.createDirectories(input.resolve("shopify"));
+    Files.writeString(
+        input.resolve("shopify/orders_export.csv"),
+        "Name,Email,Financial Status,Currency,Created at,Lineitem quantity,Lineitem price,"
+            + "Billing Company,Source,Employee\n"
+            + "#2001,ana@buyer.example,paid,USD,2026-10-01 10:15:00 -0500,2,10.00,Buyer Co,web,Carla Diaz\n");
+    Path config =
+        config(
+            "USD", "2026-01-01", "0.005",
+            "folder,format,mapping,customer_key\nshopify,shopify,,0123456789abcdef-test-key\n",
+            "order_source,channel_group,definition\nWEB,ONLINE,Online checkout in the Shopify store.\n");
+    Path reference = reference("rate_date,currency,rate_to_reporting\n");
+    nightly(input, config, reference, "2026-10-31");
+    assertEquals(List.of("Carla Diaz/HOUSE"), credits());
+    assertTrue(manifest("2026-10-31").contains("\"Carla Diaz\""), "an unknown rep before the alias");
+
+    // Sales ops add the Employee name as an alias of R001; the export is not delivered again.
+    List<String> reps = Files.readAllLines(reference.resolve("reps.csv"));
+    StringBuilder withAliases = new StringBuilder(reps.get(0) + ",aliases\n");
+    for (String rep : reps.subList(1, reps.size())) {
+      withAliases.append(rep).append(rep.startsWith("R001,") ? ", Carla Diaz |" : ",").append('\n');
+    }
+    Files.writeString(reference.resolve("reps.csv"), withAliases);
+    nightly(input, config, reference, "2026-11-01");
+
+    assertEquals(List.of("Carla Diaz/R001"), credits(), "the warehouse keeps the name, credits R001");
+    assertFalse(manifest("2026-11-01").contains("Carla Diaz"), "an alias is no unknown rep");
+  }
+
+  /** sales_rep_id/credited_rep_id of every warehouse line. */
+  private List<String> credits() {
+    return SharedSpark.get().read().parquet(dir.resolve("warehouse/order_lines").toString())
+        .collectAsList().stream()
+        .map(r -> r.getAs("sales_rep_id") + "/" + r.getAs("credited_rep_id"))
+        .toList();
+  }
+
+  private String manifest(String asOf) throws IOException {
+    return Files.readString(dir.resolve("reports/as_of=" + asOf + "/manifest.json"));
+  }
+
   private static List<Path> everyFile(Path... folders) throws IOException {
     List<Path> files = new java.util.ArrayList<>();
     for (Path folder : folders) {

@@ -67,6 +67,45 @@ class RepCreditingTest {
   }
 
   @Test
+  void creditsAnAliasToItsRepAndARepIdWinsOverAnAlias() {
+    // R2's alias "R1" cannot pass the loader (another rep's id); crediting alone still lets the
+    // rep_id win. Owners never go through aliases.
+    List<Rep> reps =
+        List.of(
+            new Rep("R1", "Ann", "East", "E", List.of("Ann Smith")),
+            new Rep("R2", "Bob", "West", "W", List.of("Bob Jones", "R1")));
+    List<Account> accounts = List.of(new Account("C5", "Echo", "Ann Smith", "E"));
+    Dataset<Row> lines =
+        new LineFixtures()
+            .line("2025-01-01", "ONLINE", "EXISTING", "C2", "Ann Smith", "?", "1.00") // O1 alias -> R1
+            .line("2025-01-01", "ONLINE", "EXISTING", "C2", "Bob Jones", "?", "1.00") // O2 alias -> R2
+            .line("2025-01-01", "ONLINE", "EXISTING", "C2", "R1", "?", "1.00") // O3 rep_id wins -> R1
+            .line("2025-01-01", "ONLINE", "EXISTING", "C2", "ann smith", "?", "1.00") // O4 case -> HOUSE
+            .line("2025-01-01", "ONLINE", "EXISTING", "C2", "Carla", "?", "1.00") // O5 unknown -> HOUSE
+            .line("2025-01-01", "ONLINE", "EXISTING", "C5", null, "?", "1.00") // O6 owner alias -> HOUSE
+            .frame()
+            .drop(OrderLineColumns.CREDITED_REP_ID, CommissionColumns.SEGMENT);
+
+    Dataset<Row> credited = RepCrediting.credit(lines, accounts, reps);
+    Map<String, Row> byOrder = new HashMap<>();
+    for (Row row : credited.collectAsList()) {
+      byOrder.put(row.getAs(OrderLineColumns.ORDER_ID), row);
+    }
+    assertCredit(byOrder.get("O1"), "R1", false, false, null);
+    assertCredit(byOrder.get("O2"), "R2", false, false, null);
+    assertCredit(byOrder.get("O3"), "R1", false, false, null);
+    assertCredit(byOrder.get("O4"), "HOUSE", true, false, "ann smith");
+    assertCredit(byOrder.get("O5"), "HOUSE", true, false, "Carla");
+    assertCredit(byOrder.get("O6"), "HOUSE", false, true, "Ann Smith");
+    // The warnings name no alias of a sales_rep_id.
+    List<String> warned =
+        RepCrediting.unknownRepWarnings(credited).collectAsList().stream()
+            .map(r -> r.getString(0) + "/" + r.getString(1))
+            .toList();
+    assertEquals(List.of("Ann Smith/owner_rep_id", "Carla/sales_rep_id", "ann smith/sales_rep_id"), warned);
+  }
+
+  @Test
   void replacesAnExistingCreditedRepColumnInPlace() {
     Dataset<Row> lines =
         new LineFixtures()

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +23,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CustomerPseudonymizer implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String ALGORITHM = "HmacSHA256";
+
+  /** Kinds of identifying text: a billing company, an e-mail address, a billing name. */
+  public static final String COMPANY = "company";
+
+  public static final String EMAIL = "email";
+  public static final String NAME = "name";
+
+  /** Every kind, in the order the Shopify reader prefers them. */
+  public static final List<String> KINDS = List.of(COMPANY, EMAIL, NAME);
 
   /** Prefix of every pseudonymous customer id. */
   public static final String PREFIX = "cust_";
@@ -45,7 +55,7 @@ public final class CustomerPseudonymizer implements Serializable {
     this.key = key.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The pseudonymous id of a customer identified by {@code text} of a given kind. */
+  /** The pseudonymous id of a customer identified by {@code text} of a given kind ({@link #KINDS}). */
   public String pseudonym(String kind, String text) {
     byte[] digest =
         mac().doFinal((kind + ":" + normalize(text)).getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,10 @@ public final class ShopifyOrdersFormat implements SourceFormat {
 
   /** The pseudonym kind of each identity column, in the order they are tried. */
   private static final Map<String, String> IDENTITY_KINDS =
-      Map.of(BILLING_COMPANY, "company", EMAIL, "email", BILLING_NAME, "name");
+      Map.of(
+          BILLING_COMPANY, CustomerPseudonymizer.COMPANY,
+          EMAIL, CustomerPseudonymizer.EMAIL,
+          BILLING_NAME, CustomerPseudonymizer.NAME);
 
   /** Source code of an order staff created in the admin. */
   public static final String DRAFT_ORDER_SOURCE = "shopify_draft_order";
@@ -105,6 +109,11 @@ public final class ShopifyOrdersFormat implements SourceFormat {
 
   public ShopifyOrdersFormat(CustomerPseudonymizer customers) {
     this.customers = customers;
+  }
+
+  @Override
+  public Optional<CustomerPseudonymizer> customerKey() {
+    return Optional.of(customers);
   }
 
   @Override

@@ -58,16 +58,7 @@ public final class SourceDefinitions {
 
   /** The folder as a '/'-separated path without leading ./ or trailing /; "" for the root. */
   static String folder(ConfigRow row) {
-    String folder = row.text("folder").replace('\\', '/');
-    while (folder.startsWith("./")) {
-      folder = folder.substring(2);
-    }
-    while (folder.endsWith("/")) {
-      folder = folder.substring(0, folder.length() - 1);
-    }
-    if (folder.equals(".")) {
-      folder = "";
-    }
+    String folder = folderName(row.text("folder"));
     if (folder.startsWith("/")) {
       throw row.problem("folder " + quote(row.text("folder")) + " must be relative to --input");
     }
@@ -77,6 +68,21 @@ public final class SourceDefinitions {
       }
     }
     return folder;
+  }
+
+  /**
+   * A folder name as sources.csv's rows and {@code customer-key --folder} compare them:
+   * '/'-separated, without leading {@code ./} or trailing {@code /}; "" for the root ({@code .}).
+   */
+  public static String folderName(String text) {
+    String folder = text.replace('\\', '/');
+    while (folder.startsWith("./")) {
+      folder = folder.substring(2);
+    }
+    while (folder.endsWith("/")) {
+      folder = folder.substring(0, folder.length() - 1);
+    }
+    return folder.equals(".") ? "" : folder;
   }
 
   private static SourceFormat format(ConfigRow row, Path configDir, UnaryOperator<String> environment) {

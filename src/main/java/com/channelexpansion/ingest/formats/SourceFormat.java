@@ -3,6 +3,7 @@ package com.channelexpansion.ingest.formats;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * How the records of one kind of export become canonical order lines. Every format ends in
@@ -33,6 +34,15 @@ public interface SourceFormat extends Serializable {
       String orderFile, InputStream orderIn, String lineFile, InputStream lineIn) {
     throw new UnsupportedOperationException(
         "Cannot read a file pair: " + getClass().getSimpleName() + " reads single files");
+  }
+
+  /**
+   * The key that turns this format's customer identities into customer ids, for formats that
+   * pseudonymize customers (Shopify); empty for formats whose exports carry customer ids. The
+   * {@code customer-key} command uses it to show sales ops the ids for accounts.csv.
+   */
+  default Optional<CustomerPseudonymizer> customerKey() {
+    return Optional.empty();
   }
 
   /** What a file of the folder this format serves is, judged by its name (not its path). */

@@ -53,6 +53,18 @@ public final class SourceFormats implements Serializable {
   }
 
   /**
+   * The customer key of each folder whose format pseudonymizes customers ({@link
+   * SourceFormat#customerKey}), in sources.csv's order; the root folder is named {@code .}.
+   */
+  public Map<String, CustomerPseudonymizer> customerKeys() {
+    Map<String, CustomerPseudonymizer> keys = new LinkedHashMap<>();
+    byFolder.forEach(
+        (folder, format) ->
+            format.customerKey().ifPresent(key -> keys.put(shownName(folder), key)));
+    return keys;
+  }
+
+  /**
    * Decides what to read of {@code files} (as found by ExportFileFinder, in its order).
    *
    * @throws ConfigurationException when header/detail files do not pair up
@@ -129,6 +141,11 @@ public final class SourceFormats implements Serializable {
     return slash < 0 ? "" : path.substring(0, slash);
   }
 
+  /** A folder as sources.csv writes it: the root is {@code .}. */
+  private static String shownName(String folder) {
+    return folder.isEmpty() ? "." : folder;
+  }
+
   private static String nameOf(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
   }
@@ -146,7 +163,7 @@ public final class SourceFormats implements Serializable {
     byFolder.forEach(
         (folder, format) ->
             text.append(text.length() == 0 ? "" : ", ")
-                .append(folder.isEmpty() ? "." : folder)
+                .append(shownName(folder))
                 .append('=')
                 .append(format.getClass().getSimpleName()));
     return text.toString();
