@@ -57,6 +57,12 @@ class ShopifyExportEndToEndTest {
     Path reference = Files.createDirectories(dir.resolve("reference"));
     SmallSamples.copyTree(Path.of("data-samples/reference"), reference, f -> true);
     Files.writeString(reference.resolve("fx_rates.csv"), "rate_date,currency,rate_to_reporting\n");
+    // Shopify names staff in Employee: reps.csv maps the name to the rep (R002).
+    List<String> reps = Files.readAllLines(reference.resolve("reps.csv"));
+    StringBuilder withAliases = new StringBuilder(reps.get(0) + ",aliases\n");
+    reps.subList(1, reps.size())
+        .forEach(r -> withAliases.append(r).append(r.startsWith("R002,") ? ",Carla Diaz\n" : ",\n"));
+    Files.writeString(reference.resolve("reps.csv"), withAliases.toString());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -115,8 +121,26 @@ class ShopifyExportEndToEndTest {
         table("warehouse/order_lines").where(col("order_id").equalTo("#1002")).collectAsList();
     assertEquals(1, draft.size());
     assertEquals("UNIDENTIFIED", draft.get(0).getAs("customer_id"));
-    assertEquals("Carla Diaz", draft.get(0).getAs("sales_rep_id"));
     assertEquals(0L, table("warehouse/rejects").count());
+  }
+
+  @Test
+  void staffOrdersAreCreditedToTheRepTheirAliasNames() {
+    Map<String, String> credited = new TreeMap<>();
+    table("warehouse/order_lines")
+        .select("order_id", "sales_rep_id", "credited_rep_id")
+        .distinct()
+        .collectAsList()
+        .forEach(r -> credited.put(r.getString(0), r.getString(1) + " -> " + r.getString(2)));
+    // Employee is kept as found; the web orders have no staff and no known owner: HOUSE.
+    assertEquals(
+        Map.of(
+            "#1001", "null -> HOUSE",
+            "#1002", "Carla Diaz -> R002",
+            "#1003", "null -> HOUSE",
+            "#1004", "Carla Diaz -> R002",
+            "#1005", "null -> HOUSE"),
+        credited);
   }
 
   @Test
