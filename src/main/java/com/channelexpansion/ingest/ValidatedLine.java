@@ -8,15 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A {@link RawOrderLine} after validation: either rejected with one reason (all typed fields
- * null), or accepted with every field typed and normalized (codes upper-cased, decimals at their
- * column scale: quantity/prices/discount 6, fxRate 10, amount 2).
+ * A {@link RawOrderLine} after validation: either rejected with one reason and a detail naming
+ * the field and its problem ({@code customer_id: empty}; all typed fields null), or accepted
+ * with every field typed and normalized (codes upper-cased, decimals at their column scale:
+ * quantity/prices/discount 6, fxRate 10, amount 2).
  */
 public record ValidatedLine(
     String sourceFile,
     long sourceLine,
     String rawRecord,
     RejectReason rejectReason,
+    String rejectDetail,
     String orderId,
     Long lineNumber,
     Instant orderTimestamp,
@@ -44,10 +46,14 @@ public record ValidatedLine(
     return rejectReason == null;
   }
 
-  public static ValidatedLine rejected(RawOrderLine raw, RejectReason reason) {
+  /**
+   * @param detail the field and its problem, e.g. {@code quantity: '1e5' has an exponent}; never
+   *     a personal value
+   */
+  public static ValidatedLine rejected(RawOrderLine raw, RejectReason reason, String detail) {
     return new ValidatedLine(
-        raw.sourceFile(), raw.sourceLine(), raw.rawRecord(), reason, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
-        null);
+        raw.sourceFile(), raw.sourceLine(), raw.rawRecord(), reason, detail, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, false, null);
   }
 }

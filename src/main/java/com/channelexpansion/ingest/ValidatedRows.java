@@ -10,11 +10,13 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The staged form of every row a run read: the order_lines columns (except credited_rep_id, which
- * needs reference data) plus reject_reason and raw_record, all nullable. Accepted rows have no
- * reason and no raw text; rejected rows have only source, reason and raw text.
+ * needs reference data) plus reject_reason, reject_detail and raw_record, all nullable. Accepted
+ * rows have no reason, detail or raw text; rejected rows have only source, reason, detail and raw
+ * text. Batches stored before reject_detail existed read with it null (columns match by name).
  */
 public final class ValidatedRows {
   public static final String REJECT_REASON = "reject_reason";
+  public static final String REJECT_DETAIL = "reject_detail";
 
   public static final StructType SCHEMA = build();
 
@@ -24,6 +26,7 @@ public final class ValidatedRows {
     StructType schema =
         new StructType()
             .add(REJECT_REASON, DataTypes.StringType, true)
+            .add(REJECT_DETAIL, DataTypes.StringType, true)
             .add(RejectColumns.RAW_RECORD, DataTypes.StringType, true);
     for (StructField field : OrderLineColumns.SCHEMA.fields()) {
       if (!field.name().equals(OrderLineColumns.CREDITED_REP_ID)) {
@@ -38,12 +41,14 @@ public final class ValidatedRows {
     if (!line.accepted()) {
       Object[] values = new Object[SCHEMA.size()];
       values[0] = line.rejectReason().code();
-      values[1] = line.rawRecord();
-      values[2] = line.sourceFile();
-      values[3] = line.sourceLine();
+      values[1] = line.rejectDetail();
+      values[2] = line.rawRecord();
+      values[3] = line.sourceFile();
+      values[4] = line.sourceLine();
       return RowFactory.create(values);
     }
     return RowFactory.create(
+        null,
         null,
         null,
         line.sourceFile(),

@@ -21,7 +21,8 @@ import java.util.NoSuchElementException;
  * Each canonical field takes its mapped column, constant or position; a value equal to a null
  * token is empty; then timestamps are converted with the mapping's pattern, numbers with its
  * decimal separator, and a fractional discount into an amount ({@link MappedValues}). A mapped
- * column the header lacks makes every row missing_required_field when the field is required, and
+ * column the header lacks makes every row missing_required_field when the field is required
+ * (detail {@code header: no column <mapped column>}, or {@code order file header: ...}), and
  * leaves the field empty otherwise.
  *
  * <p>Header/detail: the order file is read whole first (it is the small one): each malformed
@@ -102,16 +103,24 @@ public final class MappedFormat implements SourceFormat {
     DelimitedFile orders = open(orderFile, orderIn);
     Map<String, String[]> orderValues = new HashMap<>();
     List<SourceRecord> malformedOrders = new ArrayList<>();
-    boolean orderHeaderOk = false;
+    String orderHeaderMissing = "order file: no header";
     if (orders.header() != null) {
       int key = orders.header().positionOf(mapping.joinKey());
       int[] positions = positions(orders.header(), FieldSource.Kind.ORDER_COLUMN);
-      orderHeaderOk = key >= 0 && !lacksRequired(positions, FieldSource.Kind.ORDER_COLUMN);
+      List<String> missing = new ArrayList<>();
+      if (key < 0) {
+        missing.add(mapping.joinKey());
+      }
+      missing.addAll(missingRequired(positions, FieldSource.Kind.ORDER_COLUMN));
+      orderHeaderMissing =
+          missing.isEmpty() ? null : "order file " + RawOrderLine.headerLacks(missing);
       while (orders.hasNext()) {
         CsvRecord record = orders.next();
-        if (orders.malformed(record)) {
-          malformedOrders.add(
-              SourceRecord.of(RawOrderLine.malformed(orderFile, record.startLine(), record.rawText())));
+        String malformed = orders.malformedDetail(record);
+        if (malformed != null) {
+          RawOrderLine line =
+              RawOrderLine.malformed(orderFile, record.startLine(), record.rawText(), malformed);
+          malformedOrders.add(SourceRecord.of(line));
         } else if (key >= 0) {
           String keyValue = value(record.fields(), key);
           if (keyValue != null) {
@@ -121,7 +130,8 @@ public final class MappedFormat implements SourceFormat {
       }
     }
     DelimitedFile lines = open(lineFile, lineIn);
-    return new LineReader(lines, orderValues, orderHeaderOk, mapping.lineJoinKey(), malformedOrders);
+    return new LineReader(
+        lines, orderValues, orderHeaderMissing, mapping.lineJoinKey(), malformedOrders);
   }
 
   private DelimitedFile open(String sourceFile, InputStream in) {
@@ -138,18 +148,19 @@ public final class MappedFormat implements SourceFormat {
     return positions;
   }
 
-  /** True when a required field mapped to a column of this kind has no position. */
-  private boolean lacksRequired(int[] positions, FieldSource.Kind kind) {
+  /** The mapped columns of this kind, for required fields, that have no position. */
+  private List<String> missingRequired(int[] positions, FieldSource.Kind kind) {
+    List<String> missing = new ArrayList<>();
     for (int i = 0; i < positions.length; i++) {
       FieldSource source = mapping.fields().get(CANONICAL.get(i));
       if (source != null
           && source.kind() == kind
           && positions[i] < 0
           && RawOrderLine.REQUIRED_COLUMNS.contains(CANONICAL.get(i))) {
-        return true;
+        missing.add(source.text());
       }
     }
-    return false;
+    return missing;
   }
 
   /** The values at {@code positions} (null where -1, empty or a null token). */
@@ -185,18 +196,19 @@ public final class MappedFormat implements SourceFormat {
     private final Iterator<SourceRecord> first;
     private final int joinPosition;
     private final int[] positions;
-    private final boolean missingRequired;
+    /** Null, or the detail of every line when a header lacks a required column. */
+    private final String headerMissing;
     private final Map<String, Integer> positionsInOrder = new HashMap<>();
 
     /**
-     * @param orderHeaderOk null for a single file; else whether the order file's header has the
-     *     join key and every required order column
+     * @param orderHeaderMissing null for a single file or an order file whose header has the join
+     *     key and every required order column; else the detail saying what it lacks
      * @param lineJoinKey null for a single file
      */
     LineReader(
         DelimitedFile file,
         Map<String, String[]> orders,
-        Boolean orderHeaderOk,
+        String orderHeaderMissing,
         String lineJoinKey,
         List<SourceRecord> first) {
       this.file = file;
@@ -205,10 +217,16 @@ public final class MappedFormat implements SourceFormat {
       HeaderIndex header = file.header();
       this.positions = header == null ? null : positions(header, FieldSource.Kind.COLUMN);
       this.joinPosition = header == null || lineJoinKey == null ? -1 : header.positionOf(lineJoinKey);
-      this.missingRequired =
-          header != null
-              && (lacksRequired(positions, FieldSource.Kind.COLUMN)
-                  || (orderHeaderOk != null && (!orderHeaderOk || joinPosition < 0)));
+      List<String> missing = new ArrayList<>();
+      if (header != null) {
+        missing.addAll(missingRequired(positions, FieldSource.Kind.COLUMN));
+        if (lineJoinKey != null && joinPosition < 0) {
+          missing.add(lineJoinKey);
+        }
+      }
+      this.headerMissing =
+          header == null ? null
+              : !missing.isEmpty() ? RawOrderLine.headerLacks(missing) : orderHeaderMissing;
     }
 
     @Override
@@ -225,9 +243,11 @@ public final class MappedFormat implements SourceFormat {
         throw new NoSuchElementException();
       }
       CsvRecord record = file.next();
-      if (file.malformed(record)) {
+      String malformed = file.malformedDetail(record);
+      if (malformed != null) {
         return SourceRecord.of(
-            RawOrderLine.malformed(file.sourceFile(), record.startLine(), record.rawText()));
+            RawOrderLine.malformed(
+                file.sourceFile(), record.startLine(), record.rawText(), malformed));
       }
       String[] v = pick(record.fields(), positions);
       String[] order = joinPosition < 0 ? null : orders.get(value(record.fields(), joinPosition));
@@ -256,7 +276,7 @@ public final class MappedFormat implements SourceFormat {
       }
       return SourceRecord.of(
           new RawOrderLine(
-              file.sourceFile(), record.startLine(), record.rawText(), false, missingRequired,
+              file.sourceFile(), record.startLine(), record.rawText(), null, headerMissing,
               v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
               v[13]));
     }

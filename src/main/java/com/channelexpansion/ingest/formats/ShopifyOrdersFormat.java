@@ -5,6 +5,7 @@ import com.channelexpansion.ingest.read.CsvRecord;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -42,7 +43,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>A header that lacks Name, Created at, Source, Lineitem quantity, Lineitem price or Currency,
- * or all of Billing Company, Email and Billing Name, makes every row missing_required_field.
+ * or all of Billing Company, Email and Billing Name, makes every row missing_required_field
+ * (detail {@code header: no column Lineitem price}).
  */
 public final class ShopifyOrdersFormat implements SourceFormat {
   private static final long serialVersionUID = 1L;
@@ -166,13 +168,15 @@ public final class ShopifyOrdersFormat implements SourceFormat {
   private final class Reader implements Iterator<SourceRecord> {
     private final DelimitedFile file;
     private final HeaderIndex header;
-    private final boolean missingRequired;
+    /** Null, or the detail of every row when the header lacks a required column. */
+    private final String headerMissing;
     private final Map<String, OrderState> orders = new HashMap<>();
 
     Reader(DelimitedFile file) {
       this.file = file;
       this.header = file.header();
-      this.missingRequired = header != null && lacksRequired(header);
+      List<String> missing = header == null ? List.of() : missingRequired(header);
+      this.headerMissing = missing.isEmpty() ? null : RawOrderLine.headerLacks(missing);
     }
 
     @Override
@@ -186,10 +190,11 @@ public final class ShopifyOrdersFormat implements SourceFormat {
         throw new NoSuchElementException();
       }
       CsvRecord record = file.next();
-      if (file.malformed(record)) {
+      String malformed = file.malformedDetail(record);
+      if (malformed != null) {
         return SourceRecord.of(
             RawOrderLine.malformed(
-                file.sourceFile(), record.startLine(), malformedNote(record.rawText())));
+                file.sourceFile(), record.startLine(), malformedNote(record.rawText()), malformed));
       }
       List<String> fields = record.fields();
       String orderId = value(fields, NAME);
@@ -209,8 +214,8 @@ public final class ShopifyOrdersFormat implements SourceFormat {
               file.sourceFile(),
               record.startLine(),
               maskedRawRecord(header, fields),
-              false,
-              missingRequired,
+              null,
+              headerMissing,
               orderId,
               orderId == null ? null : Integer.toString(order.rows),
               normalizeTimestamp(orderValue(fields, order, CREATED_AT)),
@@ -261,15 +266,23 @@ public final class ShopifyOrdersFormat implements SourceFormat {
     }
   }
 
-  private static boolean lacksRequired(HeaderIndex header) {
+  /**
+   * The required columns the header lacks, by Shopify's names; a missing customer is named
+   * {@code Billing Company/Email/Billing Name} (any one of the three would do).
+   */
+  private static List<String> missingRequired(HeaderIndex header) {
+    List<String> missing = new ArrayList<>();
     for (String column : List.of(NAME, CREATED_AT, SOURCE, QUANTITY, PRICE, CURRENCY)) {
       if (header.positionOf(column) < 0) {
-        return true;
+        missing.add(column);
       }
     }
-    return header.positionOf(BILLING_COMPANY) < 0
+    if (header.positionOf(BILLING_COMPANY) < 0
         && header.positionOf(EMAIL) < 0
-        && header.positionOf(BILLING_NAME) < 0;
+        && header.positionOf(BILLING_NAME) < 0) {
+      missing.add(BILLING_COMPANY + "/" + EMAIL + "/" + BILLING_NAME);
+    }
+    return missing;
   }
 
   @Override

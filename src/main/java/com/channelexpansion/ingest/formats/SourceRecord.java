@@ -30,10 +30,10 @@ public record SourceRecord(RawOrderLine line, Exclusion exclusion) implements Se
       return v;
     }
     return new ValidatedLine(
-        v.sourceFile(), v.sourceLine(), v.rawRecord(), v.rejectReason(), v.orderId(),
-        v.lineNumber(), v.orderTimestamp(), v.orderDate(), v.month(), v.customerId(),
-        v.orderSource(), v.channel(), v.channelRule(), v.salesRepId(), v.quoteId(), v.sku(),
-        v.quantity(), v.unitPrice(), v.discountAmount(), v.currency(), v.fxRate(), v.amount(),
-        exclusion.status(), true, v.updatedAt());
+        v.sourceFile(), v.sourceLine(), v.rawRecord(), v.rejectReason(), v.rejectDetail(),
+        v.orderId(), v.lineNumber(), v.orderTimestamp(), v.orderDate(), v.month(),
+        v.customerId(), v.orderSource(), v.channel(), v.channelRule(), v.salesRepId(),
+        v.quoteId(), v.sku(), v.quantity(), v.unitPrice(), v.discountAmount(), v.currency(),
+        v.fxRate(), v.amount(), exclusion.status(), true, v.updatedAt());
   }
 }
