@@ -39,14 +39,14 @@ public final class ExportTimestamps {
   /**
    * Parses an export timestamp.
    *
-   * @param text trimmed value; null gives "empty"
+   * @param text trimmed value; null or empty gives "empty"
    * @param zone zone of values without an offset
    * @return the instant (at most microsecond precision), or the problem when the text does not
    *     follow the grammar, names an impossible date, time or offset, or falls outside years
    *     0001-9999
    */
   public static Parsed<Instant> parse(String text, ZoneId zone) {
-    if (text == null) {
+    if (text == null || text.isEmpty()) {
       return Parsed.invalid("empty");
     }
     String quoted = DetailText.quote(text);
