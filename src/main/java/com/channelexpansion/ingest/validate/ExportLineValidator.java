@@ -142,17 +142,9 @@ public final class ExportLineValidator implements Serializable {
     }
 
     Parsed<Instant> updatedAt = ExportTimestamps.parse(raw.updatedAt(), timeZone);
-    if (orderDate.isEmpty()) {
-      String problem =
-          orderTimestamp.ok()
-              ? DetailText.quote(raw.orderTimestamp()) + " has an order_date outside 0001-9999"
-              : orderTimestamp.problem();
-      return ValidatedLine.rejected(
-          raw, RejectReason.INVALID_TIMESTAMP, "order_timestamp: " + problem);
-    }
-    if (raw.updatedAt() != null && !updatedAt.ok()) {
-      return ValidatedLine.rejected(
-          raw, RejectReason.INVALID_TIMESTAMP, problem("updated_at", updatedAt));
+    String badTimestamp = timestampProblem(raw, orderTimestamp, orderDate.isPresent(), updatedAt);
+    if (badTimestamp != null) {
+      return ValidatedLine.rejected(raw, RejectReason.INVALID_TIMESTAMP, badTimestamp);
     }
     if (numbers.unitPrice().signum() < 0) {
       return ValidatedLine.rejected(
@@ -246,6 +238,22 @@ public final class ExportLineValidator implements Serializable {
       }
     }
     return null;
+  }
+
+  /**
+   * The invalid_timestamp detail, or null: a bad order_timestamp (or one whose local date falls
+   * outside Spark's DATE range) is named before a bad updated_at; an empty updated_at is fine.
+   */
+  private static String timestampProblem(
+      RawOrderLine raw, Parsed<Instant> orderTimestamp, boolean hasOrderDate, Parsed<Instant> updatedAt) {
+    if (!orderTimestamp.ok()) {
+      return problem("order_timestamp", orderTimestamp);
+    }
+    if (!hasOrderDate) {
+      return "order_timestamp: " + DetailText.quote(raw.orderTimestamp())
+          + " has an order_date outside 0001-9999";
+    }
+    return raw.updatedAt() == null ? null : problem("updated_at", updatedAt);
   }
 
   /** "field: problem" for a value that did not parse, else null. */
