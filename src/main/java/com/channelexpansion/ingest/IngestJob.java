@@ -199,11 +199,12 @@ public final class IngestJob {
     DataQualityGate.Verdict verdict =
         DataQualityGate.evaluate(read, rejected, definitions.settings().maxRejectRatio());
     if (!verdict.passed()) {
+      String message = verdict.message(FileReconciliation.totalByReason(files), firstReject(batch));
       Path failedRejects = warehouse.failedRunRejects(runId);
       writeRejects(rejectsOf(batch), failedRejects);
       fs.delete(staging, true);
       PublishJournal.deleteIfEmpty(fs, warehouse.stagingRoot());
-      throw new DataQualityGateException(verdict.message() + "; rejected rows in " + failedRejects);
+      throw new DataQualityGateException(message + "; rejected rows in " + failedRejects);
     }
 
     StepLog resolve = StepLog.start("resolve");
@@ -434,6 +435,29 @@ public final class IngestJob {
     return result;
   }
 
+  /**
+   * The staged rows' first reject (smallest source_file by code point, as Spark compares strings
+   * by their UTF-8 bytes, then source_line) for the gate's message; null when there is none.
+   */
+  private static DataQualityGate.FirstReject firstReject(Dataset<Row> validated) {
+    List<Row> first =
+        validated
+            .where(col(ValidatedRows.REJECT_REASON).isNotNull())
+            .select(
+                col(RejectColumns.SOURCE_FILE),
+                col(RejectColumns.SOURCE_LINE),
+                col(ValidatedRows.REJECT_DETAIL))
+            .orderBy(col(RejectColumns.SOURCE_FILE), col(RejectColumns.SOURCE_LINE))
+            .limit(1)
+            .collectAsList();
+    if (first.isEmpty()) {
+      return null;
+    }
+    Row row = first.get(0);
+    return new DataQualityGate.FirstReject(
+        row.getString(0), row.getLong(1), row.isNullAt(2) ? null : row.getString(2));
+  }
+
   private static Dataset<Row> accepted(Dataset<Row> validated) {
     return validated
         .where(col(ValidatedRows.REJECT_REASON).isNull())
@@ -453,6 +477,7 @@ public final class IngestJob {
             col(RejectColumns.SOURCE_FILE),
             col(RejectColumns.SOURCE_LINE),
             col(ValidatedRows.REJECT_REASON).as(RejectColumns.REASON),
+            col(ValidatedRows.REJECT_DETAIL).as(RejectColumns.DETAIL),
             col(RejectColumns.RAW_RECORD));
   }
 

@@ -10,15 +10,17 @@ import java.io.Serializable;
  * @param sourceFile path relative to --input, '/'-separated
  * @param sourceLine physical line (1-based) where the record starts
  * @param rawRecord the record's text as in the file, lines joined with LF, bad bytes as U+FFFD
- * @param malformed the record could not be read as a CSV record of the header's width
- * @param headerMissingRequired the file's header lacks a required column
+ * @param malformedDetail null, or why the record could not be read as a CSV record of the
+ *     header's width ({@code record: 15 fields, header has 14}); never a personal value
+ * @param headerMissingDetail null, or which required column the file's header lacks
+ *     ({@code header: no column customer_id})
  */
 public record RawOrderLine(
     String sourceFile,
     long sourceLine,
     String rawRecord,
-    boolean malformed,
-    boolean headerMissingRequired,
+    String malformedDetail,
+    String headerMissingDetail,
     String orderId,
     String lineNumber,
     String orderTimestamp,
@@ -68,15 +70,39 @@ public record RawOrderLine(
   /** The same record with another discount_amount (an order-level discount booked on it). */
   public RawOrderLine withDiscountAmount(String discount) {
     return new RawOrderLine(
-        sourceFile, sourceLine, rawRecord, malformed, headerMissingRequired, orderId, lineNumber,
-        orderTimestamp, customerId, orderSource, salesRepId, quoteId, sku, quantity, unitPrice,
-        discount, currency, orderStatus, updatedAt);
+        sourceFile, sourceLine, rawRecord, malformedDetail, headerMissingDetail, orderId,
+        lineNumber, orderTimestamp, customerId, orderSource, salesRepId, quoteId, sku, quantity,
+        unitPrice, discount, currency, orderStatus, updatedAt);
   }
 
-  /** A record whose values could not be read at all. */
-  public static RawOrderLine malformed(String sourceFile, long sourceLine, String rawRecord) {
+  /**
+   * A record whose values could not be read at all.
+   *
+   * @param detail why, e.g. {@code record: unterminated quoted field}
+   */
+  public static RawOrderLine malformed(
+      String sourceFile, long sourceLine, String rawRecord, String detail) {
     return new RawOrderLine(
-        sourceFile, sourceLine, rawRecord, true, false, null, null, null, null, null, null, null,
+        sourceFile, sourceLine, rawRecord, detail, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null);
+  }
+
+  /**
+   * The detail of a header that lacks required columns, e.g. {@code header: no column
+   * customer_id} or {@code header: no columns order_id, currency}.
+   */
+  public static String headerLacks(java.util.List<String> columns) {
+    return (columns.size() == 1 ? "header: no column " : "header: no columns ")
+        + String.join(", ", columns);
+  }
+
+  /** True when the record could not be read as a CSV record of the header's width. */
+  public boolean malformed() {
+    return malformedDetail != null;
+  }
+
+  /** True when the file's header lacks a required column: every row is then rejected. */
+  public boolean headerMissingRequired() {
+    return headerMissingDetail != null;
   }
 }

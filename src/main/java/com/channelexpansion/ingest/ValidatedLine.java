@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A {@link RawOrderLine} after validation: either rejected with one reason (all typed fields
- * null), or accepted with every field typed and normalized (codes upper-cased, decimals at their
- * column scale: quantity/prices/discount 6, fxRate 10, amount 2).
+ * A {@link RawOrderLine} after validation: either rejected with one reason and a detail naming
+ * the field and its problem ({@code customer_id: empty}; all typed fields null), or accepted
+ * with every field typed and normalized (codes upper-cased, decimals at their column scale:
+ * quantity/prices/discount 6, fxRate 10, amount 2).
  *
  * <p>Two values belong to the order, not the line, and are set on an order's first line only
  * (else null): orderRefundedAmount, the refunds an export holds as an order total, in the
@@ -22,6 +23,7 @@ public record ValidatedLine(
     long sourceLine,
     String rawRecord,
     RejectReason rejectReason,
+    String rejectDetail,
     String orderId,
     Long lineNumber,
     Instant orderTimestamp,
@@ -51,28 +53,32 @@ public record ValidatedLine(
     return rejectReason == null;
   }
 
-  public static ValidatedLine rejected(RawOrderLine raw, RejectReason reason) {
+  /**
+   * @param detail the field and its problem, e.g. {@code quantity: '1e5' has an exponent}; never
+   *     a personal value
+   */
+  public static ValidatedLine rejected(RawOrderLine raw, RejectReason reason, String detail) {
     return new ValidatedLine(
-        raw.sourceFile(), raw.sourceLine(), raw.rawRecord(), reason, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
-        null, null, null);
+        raw.sourceFile(), raw.sourceLine(), raw.rawRecord(), reason, detail, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, false, null, null, null);
   }
 
   /** The same accepted line set aside as no sale: order_status {@code status}, cancelled. */
   public ValidatedLine excluded(String status) {
     return new ValidatedLine(
-        sourceFile, sourceLine, rawRecord, rejectReason, orderId, lineNumber, orderTimestamp,
-        orderDate, month, customerId, orderSource, channel, channelRule, salesRepId, quoteId, sku,
-        quantity, unitPrice, discountAmount, currency, fxRate, amount, status, true, updatedAt,
-        orderRefundedAmount, orderLevelDiscount);
+        sourceFile, sourceLine, rawRecord, rejectReason, rejectDetail, orderId, lineNumber,
+        orderTimestamp, orderDate, month, customerId, orderSource, channel, channelRule,
+        salesRepId, quoteId, sku, quantity, unitPrice, discountAmount, currency, fxRate, amount,
+        status, true, updatedAt, orderRefundedAmount, orderLevelDiscount);
   }
 
   /** The same accepted line with the values of its order. */
   public ValidatedLine withOrderValues(BigDecimal refundedAmount, BigDecimal levelDiscount) {
     return new ValidatedLine(
-        sourceFile, sourceLine, rawRecord, rejectReason, orderId, lineNumber, orderTimestamp,
-        orderDate, month, customerId, orderSource, channel, channelRule, salesRepId, quoteId, sku,
-        quantity, unitPrice, discountAmount, currency, fxRate, amount, orderStatus, cancelled,
-        updatedAt, refundedAmount, levelDiscount);
+        sourceFile, sourceLine, rawRecord, rejectReason, rejectDetail, orderId, lineNumber,
+        orderTimestamp, orderDate, month, customerId, orderSource, channel, channelRule,
+        salesRepId, quoteId, sku, quantity, unitPrice, discountAmount, currency, fxRate, amount,
+        orderStatus, cancelled, updatedAt, refundedAmount, levelDiscount);
   }
 }

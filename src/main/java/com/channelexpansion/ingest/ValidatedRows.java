@@ -10,13 +10,14 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The staged form of every row a run read: the order_lines columns (except credited_rep_id, which
- * needs reference data) plus reject_reason and raw_record, all nullable, then the two values an
- * order's first line carries for its order. Accepted rows have no reason and no raw text;
- * rejected rows have only source, reason and raw text. Batches staged before the order values
- * existed read them as null.
+ * needs reference data) plus reject_reason, reject_detail and raw_record, all nullable, then the
+ * two values an order's first line carries for its order. Accepted rows have no reason, detail or
+ * raw text; rejected rows have only source, reason, detail and raw text. Batches stored before a
+ * column existed read with it null (columns match by name).
  */
 public final class ValidatedRows {
   public static final String REJECT_REASON = "reject_reason";
+  public static final String REJECT_DETAIL = "reject_detail";
   /** On an order's first line: its refunds held as an order total, reporting currency. */
   public static final String ORDER_REFUNDED_AMOUNT = "order_refunded_amount";
   /** On an order's first line: the order-level discount spread over its lines (order currency). */
@@ -24,7 +25,8 @@ public final class ValidatedRows {
 
   /** The columns of staged rows that are not order_lines columns (dropped before resolution). */
   public static final String[] NOT_IN_ORDER_LINES = {
-    REJECT_REASON, RejectColumns.RAW_RECORD, ORDER_REFUNDED_AMOUNT, ORDER_LEVEL_DISCOUNT
+    REJECT_REASON, REJECT_DETAIL, RejectColumns.RAW_RECORD, ORDER_REFUNDED_AMOUNT,
+    ORDER_LEVEL_DISCOUNT
   };
 
   public static final StructType SCHEMA = build();
@@ -35,6 +37,7 @@ public final class ValidatedRows {
     StructType schema =
         new StructType()
             .add(REJECT_REASON, DataTypes.StringType, true)
+            .add(REJECT_DETAIL, DataTypes.StringType, true)
             .add(RejectColumns.RAW_RECORD, DataTypes.StringType, true);
     for (StructField field : OrderLineColumns.SCHEMA.fields()) {
       if (!field.name().equals(OrderLineColumns.CREDITED_REP_ID)) {
@@ -51,12 +54,14 @@ public final class ValidatedRows {
     if (!line.accepted()) {
       Object[] values = new Object[SCHEMA.size()];
       values[0] = line.rejectReason().code();
-      values[1] = line.rawRecord();
-      values[2] = line.sourceFile();
-      values[3] = line.sourceLine();
+      values[1] = line.rejectDetail();
+      values[2] = line.rawRecord();
+      values[3] = line.sourceFile();
+      values[4] = line.sourceLine();
       return RowFactory.create(values);
     }
     return RowFactory.create(
+        null,
         null,
         null,
         line.sourceFile(),

@@ -162,6 +162,11 @@ class ExitCodesTest {
     Outcome outcome = run(input, samples.resolve("config"), warehouse, "nightly");
     assertEquals(ExitCode.DATA_QUALITY_GATE, outcome.code(), outcome.err());
     assertOneLine(outcome.err(), "data-quality gate failed: 2 of 4 rows rejected");
+    assertOneLine(
+        outcome.err(),
+        "; top reasons: invalid_timestamp 1, unknown_order_source 1;"
+            + " first rejected: late-delivery.csv line 4"
+            + " (order_source: 'FAX' has no channel definition);");
     assertEquals(List.of(), SmallSamples.differences(before, orderLines), "order_lines unchanged");
     try (Stream<Path> failed = Files.list(warehouse.resolve("failed-runs"))) {
       Path run = failed.findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import com.channelexpansion.ingest.formats.SourceFormats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +33,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,6 +186,28 @@ class IngestJobTest {
             "unknown_order_source", 12L,
             "missing_fx_rate", 13L),
         rejectLines);
+    Dataset<Row> rejects = spark.read().parquet(warehouse.resolve("rejects").toString());
+    assertEquals(
+        List.of("source_file", "source_line", "reason", "detail", "raw_record"),
+        List.of(rejects.schema().fieldNames()));
+    Map<Long, String> details =
+        rejects.collectAsList().stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.<Long>getAs(RejectColumns.SOURCE_LINE),
+                    r -> r.<String>getAs(RejectColumns.DETAIL)));
+    assertEquals(
+        Map.of(
+            7L, "record: 14 fields, header has 15",
+            8L, "customer_id: empty",
+            9L, "quantity: '1,000' has a thousands separator",
+            10L,
+                "order_timestamp: '2025-03-32T10:00:00Z' is not a timestamp"
+                    + " (no such date, time or offset)",
+            11L, "unit_price: -5 is negative",
+            12L, "order_source: 'FAX' has no channel definition",
+            13L, "currency: no EUR rate on or before 2024-12-31"),
+        details);
 
     Map<String, Row> lines =
         spark.read().parquet(warehouse.resolve("order_lines").toString()).collectAsList().stream()
@@ -252,10 +279,62 @@ class IngestJobTest {
     DataQualityGateException failure =
         assertThrows(DataQualityGateException.class, () -> ingest(input, warehouse, "0.5", "bad-run"));
     assertTrue(failure.getMessage().contains("2 of 3 rows rejected"), failure.getMessage());
+    // Both reasons count 1: names break the tie; line 3 is the first rejected row of c.csv.
+    assertTrue(
+        failure.getMessage()
+            .contains(
+                "; top reasons: negative_price 1, unknown_order_source 1;"
+                    + " first rejected: c.csv line 3 (order_source: 'FAX' has no channel definition);"
+                    + " rejected rows in "),
+        failure.getMessage());
     assertArrayEquals(before, Files.readAllBytes(dataFiles(warehouse.resolve("order_lines")).get(0)));
     Path failedRejects = warehouse.resolve("failed-runs/bad-run/rejects");
-    assertEquals(2, SharedSpark.get().read().parquet(failedRejects.toString()).count());
+    assertEquals(
+        List.of(
+            "order_source: 'FAX' has no channel definition", "unit_price: -5 is negative"),
+        SharedSpark.get().read().parquet(failedRejects.toString())
+            .orderBy(RejectColumns.SOURCE_LINE)
+            .select(RejectColumns.DETAIL)
+            .collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList());
     assertFalse(Files.exists(warehouse.resolve("_staging/bad-run")), "staging cleaned up");
+  }
+
+  @Test
+  void tablesWrittenBeforeTheDetailColumnStillRead() {
+    // A staged batch and a rejects/ table of an older version have no detail column: read by
+    // schema (as ingest reads them) their detail is null and every other column is intact.
+    SparkSession spark = SharedSpark.get();
+    Path oldBatch = dir.resolve("old-batch");
+    writeOld(
+        oldBatch,
+        RowFactory.create("malformed_row", "x,\"y", "a.csv", 7L),
+        ValidatedRows.REJECT_REASON, RejectColumns.RAW_RECORD, RejectColumns.SOURCE_FILE);
+    Row batchRow = spark.read().schema(ValidatedRows.SCHEMA).parquet(oldBatch.toString()).first();
+    assertEquals("malformed_row", batchRow.getAs(ValidatedRows.REJECT_REASON));
+    assertEquals(7L, batchRow.<Long>getAs(RejectColumns.SOURCE_LINE));
+    assertNull(batchRow.getAs(ValidatedRows.REJECT_DETAIL));
+
+    Path oldRejects = dir.resolve("old-rejects");
+    writeOld(
+        oldRejects,
+        RowFactory.create("a.csv", "malformed_row", "x,\"y", 7L),
+        RejectColumns.SOURCE_FILE, RejectColumns.REASON, RejectColumns.RAW_RECORD);
+    Row rejectRow = spark.read().schema(RejectColumns.SCHEMA).parquet(oldRejects.toString()).first();
+    assertEquals("malformed_row", rejectRow.getAs(RejectColumns.REASON));
+    assertEquals("x,\"y", rejectRow.getAs(RejectColumns.RAW_RECORD));
+    assertNull(rejectRow.getAs(RejectColumns.DETAIL));
+  }
+
+  /** Writes one row of three string columns and source_line, as an older version did. */
+  private static void writeOld(Path target, Row row, String... stringColumns) {
+    StructType schema = new StructType();
+    for (String column : stringColumns) {
+      schema = schema.add(column, DataTypes.StringType);
+    }
+    schema = schema.add(RejectColumns.SOURCE_LINE, DataTypes.LongType);
+    SharedSpark.get().createDataFrame(List.of(row), schema).write().parquet(target.toString());
   }
 
   private static List<Path> dataFiles(Path table) throws IOException {

@@ -75,7 +75,11 @@ class LatestVersionsTest {
     assertEquals(true, DataQualityGate.evaluate(0, 0, limit).passed(), "no rows read passes");
     assertEquals(false, DataQualityGate.evaluate(3, 1, java.math.BigDecimal.ZERO).passed());
     assertEquals(
-        "Cannot publish: data-quality gate failed: 6 of 1000 rows rejected (ratio 0.006 > max_reject_ratio 0.005)",
-        DataQualityGate.evaluate(1000, 6, limit).message());
+        "Cannot publish: data-quality gate failed: 6 of 1000 rows rejected (ratio 0.006 > max_reject_ratio 0.005)"
+            + "; top reasons: invalid_number 6; first rejected: a.csv line 2 (quantity: empty)",
+        DataQualityGate.evaluate(1000, 6, limit)
+            .message(
+                Map.of("invalid_number", 6L),
+                new DataQualityGate.FirstReject("a.csv", 2, "quantity: empty")));
   }
 }

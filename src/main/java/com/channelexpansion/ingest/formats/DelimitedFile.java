@@ -64,9 +64,12 @@ final class DelimitedFile implements Iterator<CsvRecord> {
     return scanner.next();
   }
 
-  /** True when the record cannot be read as a record of the header's width. */
-  boolean malformed(CsvRecord record) {
-    return record.malformed() || record.fields().size() != header.width();
+  /**
+   * Why the record cannot be read as a record of the header's width (the reject's detail), or
+   * null when it can.
+   */
+  String malformedDetail(CsvRecord record) {
+    return record.malformedDetail(header.width());
   }
 
   private static boolean hasNext(String sourceFile, CsvRecordScanner scanner) {

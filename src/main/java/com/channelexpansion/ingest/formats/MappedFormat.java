@@ -3,6 +3,7 @@ package com.channelexpansion.ingest.formats;
 import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.read.CsvRecord;
 import com.channelexpansion.ingest.validate.ExportNumbers;
+import com.channelexpansion.ingest.validate.Parsed;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,8 @@ import java.util.Set;
  * Each canonical field takes its mapped column, constant or position; a value equal to a null
  * token is empty; then timestamps are converted with the mapping's pattern, numbers with its
  * decimal separator, and a fractional discount into an amount ({@link MappedValues}). A mapped
- * column the header lacks makes every row missing_required_field when the field is required, and
+ * column the header lacks makes every row missing_required_field when the field is required
+ * (detail {@code header: no column <mapped column>}, or {@code order file header: ...}), and
  * leaves the field empty otherwise.
  *
  * <p>Header/detail: the order file is read whole first (it is the small one): each malformed
@@ -109,16 +111,24 @@ public final class MappedFormat implements SourceFormat {
     DelimitedFile orders = open(orderFile, orderIn);
     Map<String, String[]> orderValues = new HashMap<>();
     List<SourceRecord> malformedOrders = new ArrayList<>();
-    boolean orderHeaderOk = false;
+    String orderHeaderMissing = "order file: no header";
     if (orders.header() != null) {
       int key = orders.header().positionOf(mapping.joinKey());
       int[] positions = positions(orders.header(), FieldSource.Kind.ORDER_COLUMN);
-      orderHeaderOk = key >= 0 && !lacksRequired(positions, FieldSource.Kind.ORDER_COLUMN);
+      List<String> missing = new ArrayList<>();
+      if (key < 0) {
+        missing.add(mapping.joinKey());
+      }
+      missing.addAll(missingRequired(positions, FieldSource.Kind.ORDER_COLUMN));
+      orderHeaderMissing =
+          missing.isEmpty() ? null : "order file " + RawOrderLine.headerLacks(missing);
       while (orders.hasNext()) {
         CsvRecord record = orders.next();
-        if (orders.malformed(record)) {
-          malformedOrders.add(
-              SourceRecord.of(RawOrderLine.malformed(orderFile, record.startLine(), record.rawText())));
+        String malformed = orders.malformedDetail(record);
+        if (malformed != null) {
+          RawOrderLine line =
+              RawOrderLine.malformed(orderFile, record.startLine(), record.rawText(), malformed);
+          malformedOrders.add(SourceRecord.of(line));
         } else if (key >= 0) {
           String keyValue = value(record.fields(), key);
           if (keyValue != null) {
@@ -128,7 +138,8 @@ public final class MappedFormat implements SourceFormat {
       }
     }
     DelimitedFile lines = open(lineFile, lineIn);
-    return new LineReader(lines, orderValues, orderHeaderOk, mapping.lineJoinKey(), malformedOrders);
+    return new LineReader(
+        lines, orderValues, orderHeaderMissing, mapping.lineJoinKey(), malformedOrders);
   }
 
   private DelimitedFile open(String sourceFile, InputStream in) {
@@ -151,18 +162,19 @@ public final class MappedFormat implements SourceFormat {
     return positions;
   }
 
-  /** True when a required field mapped to a column of this kind has no position. */
-  private boolean lacksRequired(int[] positions, FieldSource.Kind kind) {
+  /** The mapped columns of this kind, for required fields, that have no position. */
+  private List<String> missingRequired(int[] positions, FieldSource.Kind kind) {
+    List<String> missing = new ArrayList<>();
     for (int i = 0; i < CANONICAL.size(); i++) {
       FieldSource source = mapping.fields().get(CANONICAL.get(i));
       if (source != null
           && source.kind() == kind
           && positions[i] < 0
           && RawOrderLine.REQUIRED_COLUMNS.contains(CANONICAL.get(i))) {
-        return true;
+        missing.add(source.text());
       }
     }
-    return false;
+    return missing;
   }
 
   /** The values at {@code positions} (null where -1, empty or a null token). */
@@ -201,19 +213,20 @@ public final class MappedFormat implements SourceFormat {
     private final int joinPosition;
     private final int orderIdPosition;
     private final int[] positions;
-    private final boolean missingRequired;
+    /** Null, or the detail of every line when a header lacks a required column. */
+    private final String headerMissing;
     private final Map<String, Integer> positionsInOrder = new HashMap<>();
     private final Set<String> ordersSeen = new HashSet<>();
 
     /**
-     * @param orderHeaderOk null for a single file; else whether the order file's header has the
-     *     join key and every required order column
+     * @param orderHeaderMissing null for a single file or an order file whose header has the join
+     *     key and every required order column; else the detail saying what it lacks
      * @param lineJoinKey null for a single file
      */
     LineReader(
         DelimitedFile file,
         Map<String, String[]> orders,
-        Boolean orderHeaderOk,
+        String orderHeaderMissing,
         String lineJoinKey,
         List<SourceRecord> first) {
       super(file);
@@ -223,10 +236,16 @@ public final class MappedFormat implements SourceFormat {
       this.positions = header == null ? null : positions(header, FieldSource.Kind.COLUMN);
       this.joinPosition = header == null || lineJoinKey == null ? -1 : header.positionOf(lineJoinKey);
       this.orderIdPosition = positions == null ? -1 : positions[ORDER_ID];
-      this.missingRequired =
-          header != null
-              && (lacksRequired(positions, FieldSource.Kind.COLUMN)
-                  || (orderHeaderOk != null && (!orderHeaderOk || joinPosition < 0)));
+      List<String> missing = new ArrayList<>();
+      if (header != null) {
+        missing.addAll(missingRequired(positions, FieldSource.Kind.COLUMN));
+        if (lineJoinKey != null && joinPosition < 0) {
+          missing.add(lineJoinKey);
+        }
+      }
+      this.headerMissing =
+          header == null ? null
+              : !missing.isEmpty() ? RawOrderLine.headerLacks(missing) : orderHeaderMissing;
     }
 
     @Override
@@ -246,9 +265,9 @@ public final class MappedFormat implements SourceFormat {
     }
 
     @Override
-    protected SourceRecord malformed(CsvRecord record) {
+    protected SourceRecord malformed(CsvRecord record, String detail) {
       return SourceRecord.of(
-          RawOrderLine.malformed(file().sourceFile(), record.startLine(), record.rawText()));
+          RawOrderLine.malformed(file().sourceFile(), record.startLine(), record.rawText(), detail));
     }
 
     @Override
@@ -264,19 +283,19 @@ public final class MappedFormat implements SourceFormat {
         }
         lines.add(
             new RawOrderLine(
-                file().sourceFile(), record.startLine(), record.rawText(), false, missingRequired,
+                file().sourceFile(), record.startLine(), record.rawText(), null, headerMissing,
                 v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
                 v[13]));
       }
       String problem = null;
       BigDecimal discount = null;
       if (startsOrder && discountText != null) {
-        Optional<BigDecimal> value = ExportNumbers.parseDecimal(discountText);
-        if (value.isPresent()) {
-          discount = value.get();
+        Parsed<BigDecimal> value = ExportNumbers.parseDecimal(discountText);
+        if (value.ok()) {
+          discount = value.value();
           lines = OrderLevelDiscount.spread(discount, lines);
         } else {
-          problem = MappingLoader.ORDER_DISCOUNT + ": '" + discountText + "' is not a number";
+          problem = MappingLoader.ORDER_DISCOUNT + ": " + value.problem();
         }
       }
       List<SourceRecord> records = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.validate.ExportNumbers;
+import com.channelexpansion.ingest.validate.Parsed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Converts a mapped export's values to the canonical grammar before validation, so the validator
@@ -84,13 +84,13 @@ final class MappedValues {
     if (fraction == null) {
       return null;
     }
-    Optional<BigDecimal> q = ExportNumbers.parseDecimal(quantity);
-    Optional<BigDecimal> p = ExportNumbers.parseDecimal(unitPrice);
-    Optional<BigDecimal> f = ExportNumbers.parseDecimal(fraction);
-    if (q.isEmpty() || p.isEmpty() || f.isEmpty()) {
+    Parsed<BigDecimal> q = ExportNumbers.parseDecimal(quantity);
+    Parsed<BigDecimal> p = ExportNumbers.parseDecimal(unitPrice);
+    Parsed<BigDecimal> f = ExportNumbers.parseDecimal(fraction);
+    if (!q.ok() || !p.ok() || !f.ok()) {
       return fraction;
     }
-    BigDecimal discount = q.get().multiply(p.get()).multiply(f.get());
+    BigDecimal discount = q.value().multiply(p.value()).multiply(f.value());
     if (discount.scale() > ExportNumbers.MAX_FRACTION_DIGITS) {
       discount = discount.setScale(ExportNumbers.MAX_FRACTION_DIGITS, RoundingMode.HALF_UP);
     }

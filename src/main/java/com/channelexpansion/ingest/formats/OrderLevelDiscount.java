@@ -21,16 +21,20 @@ final class OrderLevelDiscount {
 
   /** quantity * unit_price - discount_amount of a line, when all three read as numbers. */
   static Optional<BigDecimal> lineValue(RawOrderLine line) {
-    Optional<BigDecimal> quantity = ExportNumbers.parseDecimal(line.quantity());
-    Optional<BigDecimal> price = ExportNumbers.parseDecimal(line.unitPrice());
-    Optional<BigDecimal> discount =
-        line.discountAmount() == null
-            ? Optional.of(BigDecimal.ZERO)
-            : ExportNumbers.parseDecimal(line.discountAmount());
-    if (quantity.isEmpty() || price.isEmpty() || discount.isEmpty()) {
+    BigDecimal quantity = ExportNumbers.parseDecimal(line.quantity()).value();
+    BigDecimal price = ExportNumbers.parseDecimal(line.unitPrice()).value();
+    BigDecimal discount = ownDiscount(line);
+    if (quantity == null || price == null || discount == null) {
       return Optional.empty();
     }
-    return Optional.of(quantity.get().multiply(price.get()).subtract(discount.get()));
+    return Optional.of(quantity.multiply(price).subtract(discount));
+  }
+
+  /** The line's own discount_amount (zero when empty), or null when it does not read. */
+  private static BigDecimal ownDiscount(RawOrderLine line) {
+    return line.discountAmount() == null
+        ? BigDecimal.ZERO
+        : ExportNumbers.parseDecimal(line.discountAmount()).value();
   }
 
   /** The sum of {@link #lineValue} over the lines that have one. */
@@ -44,8 +48,8 @@ final class OrderLevelDiscount {
   /** The sum of the lines' own discounts that read as numbers. */
   static BigDecimal lineDiscounts(List<RawOrderLine> lines) {
     return lines.stream()
-        .filter(line -> lineValue(line).isPresent() && line.discountAmount() != null)
-        .map(line -> ExportNumbers.parseDecimal(line.discountAmount()).orElseThrow())
+        .filter(line -> lineValue(line).isPresent())
+        .map(OrderLevelDiscount::ownDiscount)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
@@ -71,17 +75,15 @@ final class OrderLevelDiscount {
     List<RawOrderLine> result = new ArrayList<>(lines);
     for (int k = 0; k < sharing.size(); k++) {
       RawOrderLine line = lines.get(sharing.get(k));
-      BigDecimal own =
-          line.discountAmount() == null
-              ? BigDecimal.ZERO
-              : ExportNumbers.parseDecimal(line.discountAmount()).orElseThrow();
-      result.set(sharing.get(k), line.withDiscountAmount(own.add(shares.get(k)).toPlainString()));
+      String discount = ownDiscount(line).add(shares.get(k)).toPlainString();
+      result.set(sharing.get(k), line.withDiscountAmount(discount));
     }
     return result;
   }
 
   /** The line number for ties; a line number that does not read sorts last. */
   private static long lineNumberOf(RawOrderLine line) {
-    return ExportNumbers.parseLineNumber(line.lineNumber()).orElse(Long.MAX_VALUE);
+    Long number = ExportNumbers.parseLineNumber(line.lineNumber()).value();
+    return number == null ? Long.MAX_VALUE : number;
   }
 }

@@ -2,9 +2,9 @@ package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.validate.ExportNumbers;
+import com.channelexpansion.ingest.validate.Parsed;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A Shopify order's discount that is not on its lines (discount codes, automatic discounts):
@@ -21,22 +21,21 @@ record ShopifyOrderDiscount(BigDecimal amount, String problem) {
 
   static ShopifyOrderDiscount of(String subtotal, String discountAmount, List<RawOrderLine> lines) {
     if (subtotal != null) {
-      Optional<BigDecimal> value = ExportNumbers.parseDecimal(subtotal);
-      return value
-          .map(v -> new ShopifyOrderDiscount(OrderLevelDiscount.linesValue(lines).subtract(v), null))
-          .orElseGet(() -> unreadable(ShopifyOrdersFormat.SUBTOTAL, subtotal));
+      Parsed<BigDecimal> value = ExportNumbers.parseDecimal(subtotal);
+      return value.ok()
+          ? new ShopifyOrderDiscount(OrderLevelDiscount.linesValue(lines).subtract(value.value()), null)
+          : unreadable(ShopifyOrdersFormat.SUBTOTAL, value);
     }
     if (discountAmount != null) {
-      Optional<BigDecimal> value = ExportNumbers.parseDecimal(discountAmount);
-      return value
-          .map(v -> new ShopifyOrderDiscount(v.subtract(OrderLevelDiscount.lineDiscounts(lines)), null))
-          .orElseGet(() -> unreadable(ShopifyOrdersFormat.DISCOUNT_AMOUNT, discountAmount));
+      Parsed<BigDecimal> value = ExportNumbers.parseDecimal(discountAmount);
+      return value.ok()
+          ? new ShopifyOrderDiscount(value.value().subtract(OrderLevelDiscount.lineDiscounts(lines)), null)
+          : unreadable(ShopifyOrdersFormat.DISCOUNT_AMOUNT, value);
     }
     return NONE;
   }
 
-  private static ShopifyOrderDiscount unreadable(String column, String text) {
-    return new ShopifyOrderDiscount(
-        BigDecimal.ZERO, column + ": '" + text + "' is not a number");
+  private static ShopifyOrderDiscount unreadable(String column, Parsed<BigDecimal> value) {
+    return new ShopifyOrderDiscount(BigDecimal.ZERO, column + ": " + value.problem());
   }
 }

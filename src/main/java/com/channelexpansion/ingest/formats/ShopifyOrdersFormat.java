@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>A header that lacks Name, Created at, Source, Lineitem quantity, Lineitem price or Currency
- * makes every row missing_required_field.
+ * makes every row missing_required_field (detail {@code header: no column Lineitem price}).
  */
 public final class ShopifyOrdersFormat implements SourceFormat {
   private static final long serialVersionUID = 1L;
@@ -190,13 +190,15 @@ public final class ShopifyOrdersFormat implements SourceFormat {
   /** Reads an order's adjacent rows together, so its order-level discount can be spread. */
   private final class Reader extends OrderRunReader {
     private final HeaderIndex header;
-    private final boolean missingRequired;
+    /** Null, or the detail of every row when the header lacks a required column. */
+    private final String headerMissing;
     private final Map<String, OrderState> orders = new HashMap<>();
 
     Reader(DelimitedFile file) {
       super(file);
       this.header = file.header();
-      this.missingRequired = header != null && lacksRequired(header);
+      List<String> missing = header == null ? List.of() : missingRequired(header);
+      this.headerMissing = missing.isEmpty() ? null : RawOrderLine.headerLacks(missing);
     }
 
     @Override
@@ -205,10 +207,10 @@ public final class ShopifyOrdersFormat implements SourceFormat {
     }
 
     @Override
-    protected SourceRecord malformed(CsvRecord record) {
+    protected SourceRecord malformed(CsvRecord record, String detail) {
       return SourceRecord.of(
           RawOrderLine.malformed(
-              file().sourceFile(), record.startLine(), malformedNote(record.rawText())));
+              file().sourceFile(), record.startLine(), malformedNote(record.rawText()), detail));
     }
 
     @Override
@@ -254,8 +256,8 @@ public final class ShopifyOrdersFormat implements SourceFormat {
           file().sourceFile(),
           record.startLine(),
           maskedRawRecord(header, fields),
-          false,
-          missingRequired,
+          null,
+          headerMissing,
           orderId,
           orderId == null ? null : Integer.toString(order.rows),
           normalizeTimestamp(orderValue(fields, order, CREATED_AT)),
@@ -306,9 +308,11 @@ public final class ShopifyOrdersFormat implements SourceFormat {
     }
   }
 
-  private static boolean lacksRequired(HeaderIndex header) {
+  /** The required columns the header lacks, by Shopify's names. */
+  private static List<String> missingRequired(HeaderIndex header) {
     return List.of(NAME, CREATED_AT, SOURCE, QUANTITY, PRICE, CURRENCY).stream()
-        .anyMatch(column -> header.positionOf(column) < 0);
+        .filter(column -> header.positionOf(column) < 0)
+        .toList();
   }
 
   @Override

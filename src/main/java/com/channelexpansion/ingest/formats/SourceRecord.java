@@ -5,6 +5,7 @@ import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.ExportNumbers;
+import com.channelexpansion.ingest.validate.Parsed;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,17 +45,21 @@ public record SourceRecord(RawOrderLine line, Exclusion exclusion, OrderLevel or
     String problem = order.problem();
     BigDecimal refund = null;
     if (problem == null && order.refundedAmount() != null) {
-      Optional<BigDecimal> value = ExportNumbers.parseDecimal(order.refundedAmount());
-      Optional<BigDecimal> converted =
-          v.accepted() ? value.flatMap(r -> ExportNumbers.toMoney(r.multiply(v.fxRate()))) : value;
-      if (converted.isEmpty()) {
-        problem = REFUNDED_AMOUNT + ": '" + order.refundedAmount() + "' is not an amount";
+      Parsed<BigDecimal> value = ExportNumbers.parseDecimal(order.refundedAmount());
+      if (!value.ok()) {
+        problem = REFUNDED_AMOUNT + ": " + value.problem();
       } else if (v.accepted()) {
-        refund = converted.get();
+        Optional<BigDecimal> converted = ExportNumbers.toMoney(value.value().multiply(v.fxRate()));
+        if (converted.isEmpty()) {
+          problem = REFUNDED_AMOUNT + ": " + value.value().toPlainString()
+              + " after FX does not fit DECIMAL(18,2)";
+        } else {
+          refund = converted.get();
+        }
       }
     }
     if (problem != null) {
-      return ValidatedLine.rejected(line, RejectReason.INVALID_NUMBER);
+      return ValidatedLine.rejected(line, RejectReason.INVALID_NUMBER, problem);
     }
     if (!v.accepted()) {
       return v;

@@ -37,4 +37,20 @@ public record CsvRecord(long startLine, String rawText, List<String> fields, Str
   public boolean malformed() {
     return problem != null;
   }
+
+  /**
+   * Why this record is no record of a header {@code headerWidth} columns wide, as a reject's
+   * detail ({@code record: unterminated quoted field}, {@code record: 15 fields, header has 14}),
+   * or null when it is one. Counts only, never values: the record may hold personal data.
+   */
+  public String malformedDetail(int headerWidth) {
+    if (malformed()) {
+      return "record: " + problem;
+    }
+    if (fields.size() != headerWidth) {
+      return "record: " + fields.size() + (fields.size() == 1 ? " field" : " fields")
+          + ", header has " + headerWidth;
+    }
+    return null;
+  }
 }

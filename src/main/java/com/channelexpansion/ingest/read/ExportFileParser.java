@@ -12,8 +12,8 @@ import java.util.NoSuchElementException;
  * {@link #headerless()} and yields nothing; a header that cannot be read throws
  * {@link ExportHeaderException} from {@link #parse}. Every later record becomes one line:
  * {@link RawOrderLine#malformed} when the scanner found it malformed or its field count differs
- * from the header's width, else its canonical values (empty = null) with
- * {@code headerMissingRequired} set when the header lacks a required column.
+ * from the header's width (with a detail saying which), else its canonical values (empty = null)
+ * with {@code headerMissingDetail} naming the required columns the header lacks.
  *
  * <p>The caller owns and closes the stream. I/O errors surface as {@link UncheckedIOException}
  * naming the file.
@@ -72,16 +72,19 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
 
   /** One record of a file with this header as a raw order line (pure; tests call it directly). */
   static RawOrderLine toLine(String sourceFile, ExportHeader header, CsvRecord record) {
-    if (record.malformed() || record.fields().size() != header.width()) {
-      return RawOrderLine.malformed(sourceFile, record.startLine(), record.rawText());
+    String malformed = record.malformedDetail(header.width());
+    if (malformed != null) {
+      return RawOrderLine.malformed(sourceFile, record.startLine(), record.rawText(), malformed);
     }
     String[] v = header.canonicalValues(record.fields());
+    String headerMissing =
+        header.missingRequired() ? RawOrderLine.headerLacks(header.missingRequiredColumns()) : null;
     return new RawOrderLine(
         sourceFile,
         record.startLine(),
         record.rawText(),
-        false,
-        header.missingRequired(),
+        null,
+        headerMissing,
         v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
   }
 

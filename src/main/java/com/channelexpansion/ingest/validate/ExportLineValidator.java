@@ -7,6 +7,7 @@ import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * order_date = local date of order_timestamp in time_zone, month = yyyy-MM of order_date, and
  * cancelled = order_status CANCELLED or CANCELED in any case.
  *
+ * <p>A rejected line's detail names the first failing field of its reason and the problem
+ * ({@code customer_id: empty}, {@code quantity: '1e5' has an exponent}, {@code currency: no EUR
+ * rate on or before 2024-01-03}). It quotes only numbers, timestamps and codes, never an id or
+ * a name: rejects of Shopify and mapped sources must hold no personal data.
+ *
  * <p>Serializable so Spark can ship it to executors; it holds only the settings, the channel
  * map and the FX table. Pure: no I/O, same output for the same input.
  */
@@ -46,6 +51,7 @@ public final class ExportLineValidator implements Serializable {
   private static final int VALUE_SCALE = 6;
   private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
   private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+  private static final String NOT_MONEY = " does not fit DECIMAL(18,2)";
 
   private final ZoneId timeZone;
   private final ChannelResolver channels;
@@ -66,79 +72,143 @@ public final class ExportLineValidator implements Serializable {
   /** The record, rejected with one reason or accepted with every field typed and normalized. */
   public ValidatedLine validate(RawOrderLine raw) {
     if (raw.malformed()) {
-      return ValidatedLine.rejected(raw, RejectReason.MALFORMED_ROW);
+      return ValidatedLine.rejected(raw, RejectReason.MALFORMED_ROW, raw.malformedDetail());
     }
-    if (raw.headerMissingRequired() || anyRequiredEmpty(raw)) {
-      return ValidatedLine.rejected(raw, RejectReason.MISSING_REQUIRED_FIELD);
+    if (raw.headerMissingRequired()) {
+      return ValidatedLine.rejected(
+          raw, RejectReason.MISSING_REQUIRED_FIELD, raw.headerMissingDetail());
+    }
+    String emptyRequired = firstEmptyRequired(raw);
+    if (emptyRequired != null) {
+      return ValidatedLine.rejected(
+          raw, RejectReason.MISSING_REQUIRED_FIELD, emptyRequired + ": empty");
     }
 
-    OptionalLong lineNumber = ExportNumbers.parseLineNumber(raw.lineNumber());
-    Optional<BigDecimal> quantity = ExportNumbers.parseDecimal(raw.quantity());
-    Optional<BigDecimal> unitPrice = ExportNumbers.parseDecimal(raw.unitPrice());
-    Optional<BigDecimal> discount =
+    Parsed<Long> lineNumber = ExportNumbers.parseLineNumber(raw.lineNumber());
+    Parsed<BigDecimal> quantity = ExportNumbers.parseDecimal(raw.quantity());
+    Parsed<BigDecimal> unitPrice = ExportNumbers.parseDecimal(raw.unitPrice());
+    Parsed<BigDecimal> discount =
         raw.discountAmount() == null
-            ? Optional.of(BigDecimal.ZERO)
+            ? Parsed.of(BigDecimal.ZERO)
             : ExportNumbers.parseDecimal(raw.discountAmount());
-    if (lineNumber.isEmpty() || quantity.isEmpty() || unitPrice.isEmpty() || discount.isEmpty()) {
-      return ValidatedLine.rejected(raw, RejectReason.INVALID_NUMBER);
+    String badNumber =
+        Stream.of(
+                problem("line_number", lineNumber),
+                problem("quantity", quantity),
+                problem("unit_price", unitPrice),
+                problem("discount_amount", discount))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    if (badNumber != null) {
+      return ValidatedLine.rejected(raw, RejectReason.INVALID_NUMBER, badNumber);
     }
-    BigDecimal beforeFx = quantity.get().multiply(unitPrice.get()).subtract(discount.get());
+    BigDecimal beforeFx = quantity.value().multiply(unitPrice.value()).subtract(discount.value());
     if (ExportNumbers.toMoney(beforeFx).isEmpty()) {
-      return ValidatedLine.rejected(raw, RejectReason.INVALID_NUMBER);
+      return ValidatedLine.rejected(
+          raw,
+          RejectReason.INVALID_NUMBER,
+          "amount: quantity * unit_price - discount_amount = " + cents(beforeFx) + NOT_MONEY);
     }
+    return validateTimedLine(
+        raw,
+        new Numbers(
+            lineNumber.value(), quantity.value(), unitPrice.value(), discount.value(), beforeFx));
+  }
 
+  /** The typed numbers of a line whose numbers all parse, and its amount before FX. */
+  private record Numbers(
+      long lineNumber, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
+      BigDecimal beforeFx) {}
+
+  /** The checks after the numbers: timestamps, FX, price, channel; then the accepted line. */
+  private ValidatedLine validateTimedLine(RawOrderLine raw, Numbers numbers) {
     String currency = raw.currency().toUpperCase(Locale.ROOT);
-    Optional<Instant> orderTimestamp = ExportTimestamps.parse(raw.orderTimestamp(), timeZone);
+    Parsed<Instant> orderTimestamp = ExportTimestamps.parse(raw.orderTimestamp(), timeZone);
     Optional<LocalDate> orderDate =
-        orderTimestamp.map(t -> LocalDate.ofInstant(t, timeZone)).filter(this::inDateRange);
+        Optional.ofNullable(orderTimestamp.value())
+            .map(t -> LocalDate.ofInstant(t, timeZone))
+            .filter(this::inDateRange);
     Optional<BigDecimal> fxRate = orderDate.flatMap(d -> fxRates.rateOn(currency, d));
-    Optional<BigDecimal> amount = fxRate.flatMap(r -> ExportNumbers.toMoney(beforeFx.multiply(r)));
+    Optional<BigDecimal> amount =
+        fxRate.flatMap(r -> ExportNumbers.toMoney(numbers.beforeFx().multiply(r)));
     if (fxRate.isPresent() && amount.isEmpty()) {
-      return ValidatedLine.rejected(raw, RejectReason.INVALID_NUMBER);
+      BigDecimal rate = fxRate.get();
+      return ValidatedLine.rejected(
+          raw,
+          RejectReason.INVALID_NUMBER,
+          "amount: " + cents(numbers.beforeFx().multiply(rate)) + " after FX (rate "
+              + rate.stripTrailingZeros().toPlainString() + ")" + NOT_MONEY);
     }
 
-    Optional<Instant> updatedAt = ExportTimestamps.parse(raw.updatedAt(), timeZone);
-    if (orderDate.isEmpty() || (raw.updatedAt() != null && updatedAt.isEmpty())) {
-      return ValidatedLine.rejected(raw, RejectReason.INVALID_TIMESTAMP);
+    Parsed<Instant> updatedAt = ExportTimestamps.parse(raw.updatedAt(), timeZone);
+    String badTimestamp = timestampProblem(raw, orderTimestamp, orderDate.isPresent(), updatedAt);
+    if (badTimestamp != null) {
+      return ValidatedLine.rejected(raw, RejectReason.INVALID_TIMESTAMP, badTimestamp);
     }
-    if (unitPrice.get().signum() < 0) {
-      return ValidatedLine.rejected(raw, RejectReason.NEGATIVE_PRICE);
+    if (numbers.unitPrice().signum() < 0) {
+      return ValidatedLine.rejected(
+          raw,
+          RejectReason.NEGATIVE_PRICE,
+          "unit_price: " + numbers.unitPrice().toPlainString() + " is negative");
     }
     Optional<ChannelResolver.Decision> channel = channels.resolve(raw.orderSource(), raw.quoteId());
     if (channel.isEmpty()) {
-      return ValidatedLine.rejected(raw, RejectReason.UNKNOWN_ORDER_SOURCE);
+      return ValidatedLine.rejected(
+          raw,
+          RejectReason.UNKNOWN_ORDER_SOURCE,
+          "order_source: " + DetailText.quote(raw.orderSource()) + " has no channel definition");
     }
     if (fxRate.isEmpty()) {
-      return ValidatedLine.rejected(raw, RejectReason.MISSING_FX_RATE);
+      return ValidatedLine.rejected(
+          raw,
+          RejectReason.MISSING_FX_RATE,
+          "currency: no " + DetailText.clip(currency) + " rate on or before " + orderDate.get());
     }
+    return accepted(
+        raw, numbers, orderTimestamp.value(), orderDate.get(), channel.get(), currency,
+        fxRate.get(), amount.get(), updatedAt.value());
+  }
 
+  /** The accepted line: codes upper-cased, decimals at their column scale. */
+  private static ValidatedLine accepted(
+      RawOrderLine raw,
+      Numbers numbers,
+      Instant orderTimestamp,
+      LocalDate orderDate,
+      ChannelResolver.Decision channel,
+      String currency,
+      BigDecimal fxRate,
+      BigDecimal amount,
+      Instant updatedAt) {
     String orderStatus = raw.orderStatus() == null ? null : raw.orderStatus().toUpperCase(Locale.ROOT);
     return new ValidatedLine(
         raw.sourceFile(),
         raw.sourceLine(),
         raw.rawRecord(),
         null,
+        null,
         raw.orderId(),
-        lineNumber.getAsLong(),
-        orderTimestamp.get(),
-        orderDate.get(),
-        YearMonth.from(orderDate.get()).toString(),
+        numbers.lineNumber(),
+        orderTimestamp,
+        orderDate,
+        YearMonth.from(orderDate).toString(),
         raw.customerId(),
         raw.orderSource().toUpperCase(Locale.ROOT),
-        channel.get().channel(),
-        channel.get().rule(),
+        channel.channel(),
+        channel.rule(),
         raw.salesRepId(),
         raw.quoteId(),
         raw.sku(),
-        quantity.get().setScale(VALUE_SCALE),
-        unitPrice.get().setScale(VALUE_SCALE),
-        discount.get().setScale(VALUE_SCALE),
+        numbers.quantity().setScale(VALUE_SCALE),
+        numbers.unitPrice().setScale(VALUE_SCALE),
+        numbers.discount().setScale(VALUE_SCALE),
         currency,
-        fxRate.get(),
-        amount.get(),
+        fxRate,
+        amount,
         orderStatus,
         isCancelled(orderStatus),
-        updatedAt.orElse(null),
+        updatedAt,
         null,
         null);
   }
@@ -152,17 +222,50 @@ public final class ExportLineValidator implements Serializable {
     return status.equals("CANCELLED") || status.equals("CANCELED");
   }
 
-  private static boolean anyRequiredEmpty(RawOrderLine raw) {
-    return Stream.of(
-            raw.orderId(),
-            raw.lineNumber(),
-            raw.orderTimestamp(),
-            raw.customerId(),
-            raw.orderSource(),
-            raw.quantity(),
-            raw.unitPrice(),
-            raw.currency())
-        .anyMatch(value -> value == null || value.isEmpty());
+  /** The first required column (in canonical order) whose value is empty, or null. */
+  private static String firstEmptyRequired(RawOrderLine raw) {
+    String[][] required = {
+      {"order_id", raw.orderId()},
+      {"line_number", raw.lineNumber()},
+      {"order_timestamp", raw.orderTimestamp()},
+      {"customer_id", raw.customerId()},
+      {"order_source", raw.orderSource()},
+      {"quantity", raw.quantity()},
+      {"unit_price", raw.unitPrice()},
+      {"currency", raw.currency()}
+    };
+    for (String[] column : required) {
+      if (column[1] == null || column[1].isEmpty()) {
+        return column[0];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The invalid_timestamp detail, or null: a bad order_timestamp (or one whose local date falls
+   * outside Spark's DATE range) is named before a bad updated_at; an empty updated_at is fine.
+   */
+  private static String timestampProblem(
+      RawOrderLine raw, Parsed<Instant> orderTimestamp, boolean hasOrderDate, Parsed<Instant> updatedAt) {
+    if (!orderTimestamp.ok()) {
+      return problem("order_timestamp", orderTimestamp);
+    }
+    if (!hasOrderDate) {
+      return "order_timestamp: " + DetailText.quote(raw.orderTimestamp())
+          + " has an order_date outside 0001-9999";
+    }
+    return raw.updatedAt() == null ? null : problem("updated_at", updatedAt);
+  }
+
+  /** "field: problem" for a value that did not parse, else null. */
+  private static String problem(String field, Parsed<?> parsed) {
+    return parsed.ok() ? null : field + ": " + parsed.problem();
+  }
+
+  /** An exact amount as the cents it would be stored with (HALF_UP), for a detail. */
+  private static String cents(BigDecimal exact) {
+    return exact.setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** order_date must fit Spark's DATE range; only an extreme offset near year 1 or 9999 misses. */

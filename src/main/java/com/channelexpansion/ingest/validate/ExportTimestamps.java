@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,9 @@ import java.util.regex.Pattern;
  * <p>A date alone means local midnight; a date with an offset but no time is invalid. Without an
  * offset the value is local time in the given zone, resolved like {@link ZonedDateTime#of}: a time
  * in a DST gap moves forward by the gap's length, a time in an overlap takes the earlier offset.
- * The result must lie in Spark's TIMESTAMP range (years 0001 to 9999, UTC).
+ * The result must lie in Spark's TIMESTAMP range (years 0001 to 9999, UTC). A text that does not
+ * parse gets a problem for the reject's detail ("'2024-13-01' is not a timestamp (no such date,
+ * time or offset)").
  */
 public final class ExportTimestamps {
   private static final Pattern TIMESTAMP =
@@ -38,23 +39,25 @@ public final class ExportTimestamps {
   /**
    * Parses an export timestamp.
    *
-   * @param text trimmed value; null gives empty
+   * @param text trimmed value; null or empty gives "empty"
    * @param zone zone of values without an offset
-   * @return the instant (at most microsecond precision), or empty when the text does not follow
-   *     the grammar, names an impossible date or time, or falls outside years 0001-9999
+   * @return the instant (at most microsecond precision), or the problem when the text does not
+   *     follow the grammar, names an impossible date, time or offset, or falls outside years
+   *     0001-9999
    */
-  public static Optional<Instant> parse(String text, ZoneId zone) {
-    if (text == null) {
-      return Optional.empty();
+  public static Parsed<Instant> parse(String text, ZoneId zone) {
+    if (text == null || text.isEmpty()) {
+      return Parsed.invalid("empty");
     }
+    String quoted = DetailText.quote(text);
     Matcher m = TIMESTAMP.matcher(text);
     if (!m.matches()) {
-      return Optional.empty();
+      return Parsed.invalid(quoted + " is not a timestamp");
     }
     boolean hasTime = m.group(4) != null;
     String offsetText = m.group(8);
     if (!hasTime && offsetText != null) {
-      return Optional.empty();
+      return Parsed.invalid(quoted + " has an offset but no time");
     }
     try {
       LocalDate date =
@@ -75,10 +78,12 @@ public final class ExportTimestamps {
           offsetText == null
               ? ZonedDateTime.of(local, zone).toInstant()
               : local.toInstant(offset(offsetText));
-      return instant.isBefore(MIN) || instant.isAfter(MAX) ? Optional.empty() : Optional.of(instant);
+      return instant.isBefore(MIN) || instant.isAfter(MAX)
+          ? Parsed.invalid(quoted + " is outside years 0001-9999")
+          : Parsed.of(instant);
     } catch (DateTimeException e) {
       // month 13, Feb 30, hour 24, second 60, offset beyond +-18:00, ...
-      return Optional.empty();
+      return Parsed.invalid(quoted + " is not a timestamp (no such date, time or offset)");
     }
   }
 

@@ -100,15 +100,17 @@ class MappedFormatTest {
     String text = "Beleg;Pos;Datum;Kunde;Vertreter;Menge;Preis\n\nA-1;1;15/03/2024 10:30;K;r;3\n";
     ValidatedLine line = read(format(ERP_MAPPING), text.getBytes(Charset.forName("windows-1252"))).get(0);
     assertEquals(RejectReason.MALFORMED_ROW, line.rejectReason());
+    assertEquals("record: 6 fields, header has 7", line.rejectDetail());
     assertEquals(3, line.sourceLine(), "the blank line 2 counts");
   }
 
   @Test
   void mappedRequiredColumnMissingFromTheHeaderRejectsEveryRow() {
     String text = "Beleg;Pos;Datum;Vertreter;Menge;Preis\nA-1;1;15/03/2024 10:30;r;3;2\n";
-    assertEquals(
-        RejectReason.MISSING_REQUIRED_FIELD,
-        read(format(ERP_MAPPING), text.getBytes(Charset.forName("windows-1252"))).get(0).rejectReason());
+    ValidatedLine line =
+        read(format(ERP_MAPPING), text.getBytes(Charset.forName("windows-1252"))).get(0);
+    assertEquals(RejectReason.MISSING_REQUIRED_FIELD, line.rejectReason());
+    assertEquals("header: no column Kunde", line.rejectDetail(), "the mapped column's name");
   }
 
   @Test
@@ -135,6 +137,7 @@ class MappedFormatTest {
     assertEquals(5, out.size());
     // The malformed order record comes first, from the order file.
     assertEquals(RejectReason.MALFORMED_ROW, out.get(0).rejectReason());
+    assertEquals("record: text after a closing quote", out.get(0).rejectDetail());
     assertEquals("d/head-0301.csv", out.get(0).sourceFile());
     assertEquals(3, out.get(0).sourceLine());
     // 3 x 9.99 = 29.97, less 10% = 2.997 -> 26.973 -> 26.97.
@@ -150,6 +153,7 @@ class MappedFormatTest {
     // Order 2 was malformed, order 3 does not exist: no customer, no date.
     assertEquals(RejectReason.MISSING_REQUIRED_FIELD, out.get(3).rejectReason());
     assertEquals(RejectReason.MISSING_REQUIRED_FIELD, out.get(4).rejectReason());
+    assertEquals("order_timestamp: empty", out.get(4).rejectDetail(), "no order 3");
   }
 
   @Test

@@ -108,6 +108,9 @@ class ShopifyOrdersFormatTest {
     for (ValidatedLine line : lines) {
       for (String personal : List.of("ann@", "Ann Smith", "Acme", "bob@", "Bob Jones", "Dan Ray", "eve@")) {
         assertFalse(line.rawRecord().contains(personal), line.rawRecord());
+        if (!line.accepted()) {
+          assertFalse(line.rejectDetail().contains(personal), line.rejectDetail());
+        }
       }
     }
     // Kept columns as exported, personal ones as *.
@@ -118,6 +121,7 @@ class ShopifyOrdersFormatTest {
     assertEquals(RejectReason.MALFORMED_ROW, broken.rejectReason());
     assertEquals(6, broken.sourceLine());
     assertTrue(broken.rawRecord().startsWith("(malformed Shopify row of "), broken.rawRecord());
+    assertEquals("record: text after a closing quote", broken.rejectDetail());
   }
 
   // A discount code on a three-line order: Subtotal 80.00 against lines worth 90.00.
@@ -196,6 +200,22 @@ class ShopifyOrdersFormatTest {
             + "#1,a@b.c,USD,2024-03-01 10:00:00 +0000,1,1.00\n";
     ValidatedLine line = lines(noSource).get(0);
     assertEquals(RejectReason.MISSING_REQUIRED_FIELD, line.rejectReason());
+    assertEquals("header: no column Source", line.rejectDetail());
+    String noSourceNorCurrency =
+        "Name,Created at,Lineitem quantity,Lineitem price\n"
+            + "#1,2024-03-01 10:00:00 +0000,1,1.00\n";
+    assertEquals(
+        "header: no columns Source, Currency", lines(noSourceNorCurrency).get(0).rejectDetail());
+  }
+
+  @Test
+  void aHeaderWithoutCustomerColumnsMakesEveryOrderUnidentified() {
+    String noCustomer =
+        "Name,Currency,Created at,Source,Lineitem quantity,Lineitem price\n"
+            + "#1,USD,2024-03-01 10:00:00 +0000,web,1,1.00\n";
+    ValidatedLine line = lines(noCustomer).get(0);
+    assertTrue(line.accepted(), line.rejectDetail());
+    assertEquals(ShopifyOrdersFormat.UNIDENTIFIED, line.customerId());
   }
 
   @Test

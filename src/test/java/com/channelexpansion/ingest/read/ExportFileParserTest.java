@@ -37,7 +37,7 @@ class ExportFileParserTest {
     String row = "SO-1, 2 ,2024-03-01T10:00:00Z,C1,WEB,,Q9,SKU-7,3,9.50,,usd,shipped,";
     List<RawOrderLine> lines = lines(HEADER + "\r\n" + row + "\r\n");
     RawOrderLine expected =
-        new RawOrderLine(FILE, 2, row, false, false, "SO-1", "2", "2024-03-01T10:00:00Z", "C1",
+        new RawOrderLine(FILE, 2, row, null, null, "SO-1", "2", "2024-03-01T10:00:00Z", "C1",
             "WEB", null, "Q9", "SKU-7", "3", "9.50", null, "usd", "shipped", null);
     assertEquals(List.of(expected), lines);
   }
@@ -82,6 +82,7 @@ class ExportFileParserTest {
     assertTrue(parser.header().missingRequired());
     RawOrderLine line = parser.next();
     assertTrue(line.headerMissingRequired());
+    assertEquals("header: no column currency", line.headerMissingDetail());
     assertFalse(line.malformed());
     assertEquals("A", line.orderId());
     assertFalse(parser.hasNext());
@@ -92,8 +93,10 @@ class ExportFileParserTest {
     // Header width 3. Line 2 short (2 fields), line 3 long (4 fields, the extra one empty),
     // line 4 exact.
     List<RawOrderLine> lines = lines("order_id,line_number,x\nA,1\nB,2,y,\nC,3,z\n");
-    assertEquals(RawOrderLine.malformed(FILE, 2, "A,1"), lines.get(0));
-    assertEquals(RawOrderLine.malformed(FILE, 3, "B,2,y,"), lines.get(1));
+    assertEquals(
+        RawOrderLine.malformed(FILE, 2, "A,1", "record: 2 fields, header has 3"), lines.get(0));
+    assertEquals(
+        RawOrderLine.malformed(FILE, 3, "B,2,y,", "record: 4 fields, header has 3"), lines.get(1));
     assertFalse(lines.get(2).malformed());
     assertEquals("C", lines.get(2).orderId());
     assertEquals(3, lines.size());
@@ -106,9 +109,10 @@ class ExportFileParserTest {
     List<RawOrderLine> lines = lines(input);
     assertEquals(
         List.of(
-            RawOrderLine.malformed(FILE, 2, "\"A\"x,1"),
-            RawOrderLine.malformed(FILE, 3, "B,caf\uFFFD"),
-            RawOrderLine.malformed(FILE, 5, "C,\"un\nterminated")),
+            RawOrderLine.malformed(FILE, 2, "\"A\"x,1", "record: text after a closing quote"),
+            RawOrderLine.malformed(FILE, 3, "B,caf\uFFFD", "record: invalid UTF-8"),
+            RawOrderLine.malformed(
+                FILE, 5, "C,\"un\nterminated", "record: unterminated quoted field")),
         lines);
   }
 

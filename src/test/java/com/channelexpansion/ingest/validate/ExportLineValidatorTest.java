@@ -66,6 +66,10 @@ class ExportLineValidatorTest {
     return utc.validate(line.build()).rejectReason();
   }
 
+  private String detailOf(RawLines line) {
+    return utc.validate(line.build()).rejectDetail();
+  }
+
   // ---- accepted lines -------------------------------------------------------------------------
 
   @Test
@@ -76,6 +80,7 @@ class ExportLineValidatorTest {
     assertEquals(7, v.sourceLine());
     assertEquals("raw text of line 7", v.rawRecord());
     assertNull(v.rejectReason());
+    assertNull(v.rejectDetail());
     assertEquals("so-1001", v.orderId()); // ids keep their case
     assertEquals(1L, v.lineNumber());
     assertEquals(Instant.parse("2024-03-15T10:00:00Z"), v.orderTimestamp());
@@ -253,8 +258,11 @@ class ExportLineValidatorTest {
 
   @Test
   void malformedRow() {
-    ValidatedLine v = utc.validate(RawOrderLine.malformed("a.csv", 12, "x,\"y"));
+    ValidatedLine v =
+        utc.validate(
+            RawOrderLine.malformed("a.csv", 12, "x,\"y", "record: unterminated quoted field"));
     assertEquals(RejectReason.MALFORMED_ROW, v.rejectReason());
+    assertEquals("record: unterminated quoted field", v.rejectDetail()); // the reader's detail
     assertEquals("a.csv", v.sourceFile()); // a reject keeps file, line and raw text
     assertEquals(12, v.sourceLine());
     assertEquals("x,\"y", v.rawRecord());
@@ -267,12 +275,20 @@ class ExportLineValidatorTest {
         "quantity", "unit_price", "currency"})
   void missingRequiredField(String column) {
     assertEquals(RejectReason.MISSING_REQUIRED_FIELD, reasonOf(RawLines.valid().with(column, null)));
+    assertEquals(column + ": empty", detailOf(RawLines.valid().with(column, null)));
+  }
+
+  @Test
+  void theFirstEmptyRequiredFieldInCanonicalOrderIsNamed() {
+    assertEquals("customer_id: empty",
+        detailOf(RawLines.valid().with("currency", null).with("customer_id", null)));
   }
 
   @Test
   void headerWithoutARequiredColumnRejectsEveryRow() {
-    assertEquals(
-        RejectReason.MISSING_REQUIRED_FIELD, reasonOf(RawLines.valid().headerMissingRequired()));
+    RawLines line = RawLines.valid().headerMissingRequired("header: no column customer_id");
+    assertEquals(RejectReason.MISSING_REQUIRED_FIELD, reasonOf(line));
+    assertEquals("header: no column customer_id", detailOf(line));
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -292,6 +308,27 @@ class ExportLineValidatorTest {
     assertEquals(RejectReason.INVALID_NUMBER, reasonOf(RawLines.valid().with(column, value)));
   }
 
+  @ParameterizedTest(name = "{0} = {1}: {2}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "quantity|1e5|quantity: '1e5' has an exponent",
+        "unit_price|1,200.00|unit_price: '1,200.00' has a thousands separator",
+        "discount_amount|5.|discount_amount: '5.' has no digit after '.'",
+        "line_number|-1|line_number: '-1' is not a non-negative integer",
+        "quantity|1000000000000|quantity: '1000000000000' is too large (its size must be below 10^12)"
+      })
+  void invalidNumberNamesTheFieldAndTheProblem(String column, String value, String detail) {
+    assertEquals(detail, detailOf(RawLines.valid().with(column, value)));
+  }
+
+  @Test
+  void theFirstBadNumberInCanonicalOrderIsNamed() {
+    assertEquals("line_number: 'x' is not a number",
+        detailOf(RawLines.valid().with("discount_amount", "5.").with("line_number", "x")));
+  }
+
   @Test
   void amountBeforeFxMustFitDecimal18x2() {
     RawLines big = RawLines.valid().with("currency", "USD").with("quantity", "100000")
@@ -300,6 +337,10 @@ class ExportLineValidatorTest {
     assertEquals(new BigDecimal("9999999999999999.99"), accept(big.with("discount_amount", "0.006")).amount());
     // 10^16 - 0.005 = 9999999999999999.995 -> HALF_UP 10000000000000000.00: 17 integer digits
     assertEquals(RejectReason.INVALID_NUMBER, reasonOf(big.with("discount_amount", "0.005")));
+    assertEquals(
+        "amount: quantity * unit_price - discount_amount = 10000000000000000.00"
+            + " does not fit DECIMAL(18,2)",
+        detailOf(big.with("discount_amount", "0.005")));
   }
 
   @Test
@@ -310,6 +351,9 @@ class ExportLineValidatorTest {
     assertEquals(new BigDecimal("9999999999990000.00"), accept(big.with("currency", "USD")).amount());
     // EUR at 1.085: 1.084998...e16 has 17 integer digits -> invalid_number
     assertEquals(RejectReason.INVALID_NUMBER, reasonOf(big.with("currency", "EUR")));
+    assertEquals(
+        "amount: 10849999999989150.00 after FX (rate 1.085) does not fit DECIMAL(18,2)",
+        detailOf(big.with("currency", "EUR")));
   }
 
   @Test
@@ -325,22 +369,42 @@ class ExportLineValidatorTest {
   }
 
   @Test
+  void invalidTimestampNamesTheFieldAndTheProblem() {
+    assertEquals("order_timestamp: '2024-13-01' is not a timestamp (no such date, time or offset)",
+        detailOf(RawLines.valid().with("order_timestamp", "2024-13-01")));
+    assertEquals("order_timestamp: '2024-03-15Z' has an offset but no time",
+        detailOf(RawLines.valid().with("order_timestamp", "2024-03-15Z")));
+    assertEquals("updated_at: 'yesterday' is not a timestamp",
+        detailOf(RawLines.valid().with("updated_at", "yesterday")));
+    // A bad order_timestamp is named before a bad updated_at.
+    assertEquals("order_timestamp: 'never' is not a timestamp",
+        detailOf(RawLines.valid().with("order_timestamp", "never").with("updated_at", "bad")));
+  }
+
+  @Test
   void negativePrice() {
     assertEquals(RejectReason.NEGATIVE_PRICE, reasonOf(RawLines.valid().with("unit_price", "-0.01")));
+    assertEquals("unit_price: -3.00 is negative", detailOf(RawLines.valid().with("unit_price", "-3.00")));
   }
 
   @Test
   void unknownOrderSource() {
     assertEquals(RejectReason.UNKNOWN_ORDER_SOURCE, reasonOf(RawLines.valid().with("order_source", "FAX")));
+    assertEquals("order_source: 'FAX' has no channel definition",
+        detailOf(RawLines.valid().with("order_source", "FAX")));
   }
 
   @Test
   void missingFxRate() {
     // no GBP rate at all
     assertEquals(RejectReason.MISSING_FX_RATE, reasonOf(RawLines.valid().with("currency", "GBP")));
+    assertEquals("currency: no GBP rate on or before 2024-03-15",
+        detailOf(RawLines.valid().with("currency", "gbp")));
     // EUR's first rate is 2024-01-01: an order of 2023-12-31 has none on or before its date
     assertEquals(RejectReason.MISSING_FX_RATE,
         reasonOf(RawLines.valid().with("order_timestamp", "2023-12-31T23:59:59Z")));
+    assertEquals("currency: no EUR rate on or before 2023-12-31",
+        detailOf(RawLines.valid().with("order_timestamp", "2023-12-31T23:59:59Z")));
     // ... and the day of the first rate has one: 57.47 * 1.10 = 63.217 -> 63.22
     assertEquals(new BigDecimal("63.22"),
         accept(RawLines.valid().with("order_timestamp", "2024-01-01T00:00:00Z")).amount());
@@ -359,8 +423,13 @@ class ExportLineValidatorTest {
 
   @Test
   void malformedBeatsMissingRequiredField() {
-    assertEquals(RejectReason.MALFORMED_ROW,
-        reasonOf(RawLines.valid().malformed().headerMissingRequired().with("order_id", null)));
+    RawLines line =
+        RawLines.valid()
+            .malformed("record: 15 fields, header has 14")
+            .headerMissingRequired("header: no column order_id")
+            .with("order_id", null);
+    assertEquals(RejectReason.MALFORMED_ROW, reasonOf(line));
+    assertEquals("record: 15 fields, header has 14", detailOf(line));
   }
 
   @Test
@@ -402,9 +471,11 @@ class ExportLineValidatorTest {
   void amountAfterFxOverflowRanksAsInvalidNumber() {
     // 999999999999 * 10000 * 1.085 overflows DECIMAL(18,2); the bad updated_at and the unknown
     // source do not matter: invalid_number comes first.
-    assertEquals(RejectReason.INVALID_NUMBER,
-        reasonOf(RawLines.valid().with("quantity", "999999999999").with("unit_price", "10000")
-            .with("discount_amount", null).with("order_source", "FAX").with("updated_at", "bad")));
+    RawLines line =
+        RawLines.valid().with("quantity", "999999999999").with("unit_price", "10000")
+            .with("discount_amount", null).with("order_source", "FAX").with("updated_at", "bad");
+    assertEquals(RejectReason.INVALID_NUMBER, reasonOf(line));
+    assertTrue(detailOf(line).startsWith("amount: "), detailOf(line));
   }
 
   // ---- Spark ships the validator to executors -------------------------------------------------

@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -15,8 +16,9 @@ class ExportTimestampsTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   private static Instant parse(String text, ZoneId zone) {
-    return ExportTimestamps.parse(text, zone)
-        .orElseThrow(() -> new AssertionError("\"" + text + "\" should parse"));
+    Parsed<Instant> parsed = ExportTimestamps.parse(text, zone);
+    assertTrue(parsed.ok(), "\"" + text + "\" should parse, got " + parsed.problem());
+    return parsed.value();
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -98,11 +100,29 @@ class ExportTimestampsTest {
         ""
       })
   void textsOutsideTheGrammarAreInvalid(String text) {
-    assertTrue(ExportTimestamps.parse(text, NEW_YORK).isEmpty(), "\"" + text + "\" should not parse");
+    assertFalse(ExportTimestamps.parse(text, NEW_YORK).ok(), "\"" + text + "\" should not parse");
+  }
+
+  @ParameterizedTest(name = "\"{0}\": {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "15/03/2024|'15/03/2024' is not a timestamp",
+        "yesterday|'yesterday' is not a timestamp",
+        "2024-03-15Z|'2024-03-15Z' has an offset but no time",
+        "2024-13-01|'2024-13-01' is not a timestamp (no such date, time or offset)",
+        "2024-02-30T10:00:00|'2024-02-30T10:00:00' is not a timestamp (no such date, time or offset)",
+        "2024-03-15T10:00:00+19:00|'2024-03-15T10:00:00+19:00' is not a timestamp (no such date, time or offset)",
+        "0000-01-01|'0000-01-01' is outside years 0001-9999",
+        "\"\"|empty"
+      })
+  void invalidTimestampsSayWhy(String text, String problem) {
+    assertEquals(problem, ExportTimestamps.parse(text, NEW_YORK).problem());
   }
 
   @Test
   void nullIsInvalid() {
-    assertTrue(ExportTimestamps.parse(null, NEW_YORK).isEmpty());
+    assertEquals("empty", ExportTimestamps.parse(null, NEW_YORK).problem());
   }
 }

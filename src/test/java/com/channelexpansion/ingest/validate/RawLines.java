@@ -7,8 +7,8 @@ import java.util.Map;
 /** Builds {@link RawOrderLine}s for tests: a valid default line, with columns overridden by name. */
 final class RawLines {
   private final Map<String, String> values = new LinkedHashMap<>();
-  private boolean malformed;
-  private boolean headerMissingRequired;
+  private String malformedDetail;
+  private String headerMissingDetail;
 
   private RawLines() {}
 
@@ -44,13 +44,15 @@ final class RawLines {
     return this;
   }
 
-  RawLines malformed() {
-    malformed = true;
+  /** Marks the line malformed, as a reader would with this detail. */
+  RawLines malformed(String detail) {
+    malformedDetail = detail;
     return this;
   }
 
-  RawLines headerMissingRequired() {
-    headerMissingRequired = true;
+  /** Marks the line's header as lacking a required column, as a reader would with this detail. */
+  RawLines headerMissingRequired(String detail) {
+    headerMissingDetail = detail;
     return this;
   }
 
@@ -59,8 +61,8 @@ final class RawLines {
         "2024/03/export.csv",
         7,
         "raw text of line 7",
-        malformed,
-        headerMissingRequired,
+        malformedDetail,
+        headerMissingDetail,
         values.get("order_id"),
         values.get("line_number"),
         values.get("order_timestamp"),
