@@ -277,7 +277,7 @@ public final class DefinitionsLoader {
 
   private static Segment segment(String code) {
     for (Segment segment : Segment.values()) {
-      if (segment.name().equals(code)) {
+      if (segment.isPlanSegment() && segment.name().equals(code)) {
         return segment;
       }
     }

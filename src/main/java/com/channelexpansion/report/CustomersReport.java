@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
  * <p>orders counts distinct order_ids of all counted lines (returns too); net_revenue sums every
  * counted line, online_revenue its ONLINE lines (0.00 when none); last_order_date includes
  * returns. Region is UNKNOWN when accounts.csv lacks the customer or its region is empty.
+ * customer_id UNIDENTIFIED (no known customer) has no row: {@code classified} never holds it.
  */
 public final class CustomersReport {
   public static final String CUSTOMER_ID = OrderLineColumns.CUSTOMER_ID;

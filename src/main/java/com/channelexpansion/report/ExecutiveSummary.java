@@ -30,6 +30,10 @@ import org.apache.spark.sql.Row;
  * 4, counts are integers; change = ttm / year_earlier - 1 from unrounded values, to 4 decimals;
  * a zero denominator makes the value empty (null).
  *
+ * <p>Lines of no known customer (customer_id UNIDENTIFIED) count in net revenue, online share and
+ * the average order values, in no segment metric and no customer count; unidentified_revenue
+ * shows their amount.
+ *
  * <p>Cost: one Spark action over the per-(window, customer) sums of {@link CustomerMonths}; only
  * two small rows reach the driver. An order_id is assumed to belong to one customer (orders are
  * counted per customer, then summed).
@@ -47,6 +51,11 @@ public final class ExecutiveSummary {
   public static final String AVG_ORDER_VALUE_ONLINE = "avg_order_value_online";
   public static final String AVG_ORDER_VALUE_SALES_ASSISTED = "avg_order_value_sales_assisted";
   public static final String NEW_ONLINE_REPEAT_RATE = "new_online_repeat_rate";
+  /** Listed after the per-plan commission metrics ({@link #inCsvOrder}). */
+  public static final String UNIDENTIFIED_REVENUE = "unidentified_revenue";
+
+  /** The metrics of this class that PRODUCT.md lists after the per-plan commission metrics. */
+  private static final List<String> AFTER_COMMISSION = List.of(UNIDENTIFIED_REVENUE);
 
   private static final String TTM = CustomerMonths.TTM;
   private static final String YEAR_EARLIER = CustomerMonths.YEAR_EARLIER;
@@ -67,6 +76,7 @@ public final class ExecutiveSummary {
   private static final String NEW_ONLINE_REPEATERS = "new_online_repeaters";
   private static final String NEW_ASSISTED_COUNT = "new_assisted_count";
   private static final String WON_IN_WINDOW = "won_in_window";
+  private static final String UNIDENTIFIED_AMOUNT = "unidentified_amount";
 
   private ExecutiveSummary() {}
 
@@ -94,11 +104,13 @@ public final class ExecutiveSummary {
       BigDecimal assistedOrders,
       BigDecimal newOnlineCustomers,
       BigDecimal newOnlineRepeaters,
-      BigDecimal newAssistedCustomers) {
+      BigDecimal newAssistedCustomers,
+      BigDecimal unidentifiedAmount) {
     static final WindowTotals EMPTY =
         new WindowTotals(
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO);
 
     BigDecimal netRevenue() {
       return onlineAmount.add(assistedAmount);
@@ -124,7 +136,10 @@ public final class ExecutiveSummary {
     return fromCustomerFacts(customerFacts(perWindow, classified, windows));
   }
 
-  /** The metrics from {@link #customerFacts} (of every customer, or equal to them). */
+  /**
+   * The metrics from {@link #customerFacts} (of every customer, or equal to them), in the CSV's
+   * order once the commission metrics are placed ({@link #inCsvOrder}).
+   */
   public static List<SummaryMetric> fromCustomerFacts(Dataset<Row> customerFacts) {
     Map<String, WindowTotals> totals = windowTotals(customerFacts);
     return metrics(
@@ -137,7 +152,8 @@ public final class ExecutiveSummary {
    * its sums beside its segment and whether it was won in the window.
    *
    * @param perWindow {@link CustomerMonths#perWindow}
-   * @param classified the customers' classification as of the as-of date (both windows use it)
+   * @param classified the customers' classification as of the as-of date (both windows use it);
+   *     UNIDENTIFIED lines take segment UNIDENTIFIED ({@link CustomerClassifier#withUnidentified})
    */
   public static Dataset<Row> customerFacts(
       Dataset<Row> perWindow, Dataset<Row> classified, ReportWindows windows) {
@@ -153,7 +169,8 @@ public final class ExecutiveSummary {
     Column segment = col(CustomerClassifier.SEGMENT);
     return perWindow
         .join(
-            classified.select(col(CustomerClassifier.CUSTOMER_ID), segment, firstOrderDate),
+            CustomerClassifier.withUnidentified(
+                classified.select(col(CustomerClassifier.CUSTOMER_ID), segment, firstOrderDate)),
             OrderLineColumns.CUSTOMER_ID,
             "inner")
         .select(
@@ -175,6 +192,7 @@ public final class ExecutiveSummary {
     Column existing = segment.equalTo(lit(Segment.EXISTING.name()));
     Column newOnline = segment.equalTo(lit(Segment.NEW_ONLINE.name()));
     Column newAssisted = segment.equalTo(lit(Segment.NEW_SALES_ASSISTED.name()));
+    Column unidentified = segment.equalTo(lit(Segment.UNIDENTIFIED.name()));
     Column wonInWindow = col(WON_IN_WINDOW);
     Column zero = lit(BigDecimal.ZERO);
     Column one = lit(1L);
@@ -195,7 +213,9 @@ public final class ExecutiveSummary {
                 sum(when(newOnline.and(wonInWindow).and(col(POSITIVE_ORDERS).geq(lit(2))), one)
                         .otherwise(none))
                     .as(NEW_ONLINE_REPEATERS),
-                sum(when(newAssisted.and(wonInWindow), one).otherwise(none)).as(NEW_ASSISTED_COUNT))
+                sum(when(newAssisted.and(wonInWindow), one).otherwise(none)).as(NEW_ASSISTED_COUNT),
+                sum(when(unidentified, col(ONLINE_AMOUNT).plus(col(ASSISTED_AMOUNT))).otherwise(zero))
+                    .as(UNIDENTIFIED_AMOUNT))
             .collectAsList();
     Map<String, WindowTotals> byWindow = new HashMap<>();
     for (Row row : rows) {
@@ -211,7 +231,8 @@ public final class ExecutiveSummary {
               decimal(row, ASSISTED_ORDERS),
               decimal(row, NEW_ONLINE_COUNT),
               decimal(row, NEW_ONLINE_REPEATERS),
-              decimal(row, NEW_ASSISTED_COUNT)));
+              decimal(row, NEW_ASSISTED_COUNT),
+              decimal(row, UNIDENTIFIED_AMOUNT)));
     }
     return byWindow;
   }
@@ -316,6 +337,29 @@ public final class ExecutiveSummary {
             Kind.RATIO,
             ratio(ttm.newOnlineRepeaters(), ttm.newOnlineCustomers()),
             ratio(yearEarlier.newOnlineRepeaters(), yearEarlier.newOnlineCustomers())));
+    out.add(
+        metric(
+            UNIDENTIFIED_REVENUE,
+            "Revenue in the period from orders with no known customer (customer id UNIDENTIFIED,"
+                + " such as walk-in or staff-keyed orders): part of net revenue, online share and"
+                + " order values, but of no customer count or segment figure.",
+            Kind.MONEY,
+            ttm.unidentifiedAmount(),
+            yearEarlier.unidentifiedAmount()));
+    return out;
+  }
+
+  /**
+   * The rows of executive_summary.csv in PRODUCT.md's order: {@code metrics} ({@link
+   * #fromCustomerFacts}) with the per-plan commission metrics placed before those listed after
+   * them.
+   */
+  public static List<SummaryMetric> inCsvOrder(
+      List<SummaryMetric> metrics, List<SummaryMetric> commissionMetrics) {
+    List<SummaryMetric> out = new ArrayList<>();
+    metrics.stream().filter(m -> !AFTER_COMMISSION.contains(m.metric())).forEach(out::add);
+    out.addAll(commissionMetrics);
+    metrics.stream().filter(m -> AFTER_COMMISSION.contains(m.metric())).forEach(out::add);
     return out;
   }
 

@@ -161,9 +161,13 @@ public final class ReportJob {
     }
     Dataset<Row> monthLines = parts.monthLines().persist(StorageLevel.MEMORY_AND_DISK());
     long countedLines = 0;
+    SortedSet<String> monthsWithLines = new TreeSet<>();
     for (Row row : monthLines.collectAsList()) {
       countedLines += row.getLong(1);
+      monthsWithLines.add(row.getString(0));
     }
+    Optional<ShortHistory> shortHistory =
+        ShortHistory.warnIfAny(counted, monthsWithLines, definitions.settings().programStart());
     seconds.put(
         "classify", classify.done(countedLines + " counted lines through " + asOf + " (from " + how + ")"));
 
@@ -229,8 +233,8 @@ public final class ReportJob {
     rows.put(CUSTOMERS, ParallelJobs.result(customerRows));
     rows.put(REVENUE_MONTHLY, ParallelJobs.result(revenueRows));
     rows.put(COMMISSIONS, ParallelJobs.result(commissionRows));
-    List<SummaryMetric> metrics = new ArrayList<>(ParallelJobs.result(channelMetrics));
-    metrics.addAll(ParallelJobs.result(commissionMetrics));
+    List<SummaryMetric> metrics =
+        ExecutiveSummary.inCsvOrder(ParallelJobs.result(channelMetrics), ParallelJobs.result(commissionMetrics));
     CommissionScenarios.Table scenarios = ParallelJobs.result(scenarioTable);
     List<Row> warnings = ParallelJobs.result(unknownReps);
     Map<String, Long> bySegment = ParallelJobs.result(segments);
@@ -274,7 +278,7 @@ public final class ReportJob {
     ReportResult result =
         new ReportResult(
             asOf, published.toString(), how, countedLines, bySegment, netRevenueTtm, rows, unknownIds,
-            unknownLines, seconds);
+            unknownLines, shortHistory.orElse(null), seconds);
     Map<String, Object> manifest = new LinkedHashMap<>(manifestBody);
     manifest.putAll(ReportManifest.of(result, warnings));
     com.channelexpansion.publish.JsonDocument.write(manifest, new Path(staging, MANIFEST), conf);

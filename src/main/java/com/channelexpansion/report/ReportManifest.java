@@ -33,6 +33,8 @@ final class ReportManifest {
     Map<String, Object> warnings = new LinkedHashMap<>();
     warnings.put("unknown_rep_lines", result.unknownRepLines());
     warnings.put("unknown_rep_ids", unknownReps);
+    warnings.put(
+        "short_history", result.shortHistory() == null ? null : result.shortHistory().toManifest());
     report.put("warnings", warnings);
     report.put("seconds_by_step", result.secondsByStep());
     doc.put("report", report);

@@ -37,6 +37,10 @@ import org.apache.spark.storage.StorageLevel;
  *       lines and the unknown-rep warnings.
  * </ul>
  *
+ * <p>Lines of customer_id UNIDENTIFIED have (customer, month) facts like anyone's, which the
+ * summary's totals need, but make no customers/ row; wherever lines meet segments they take
+ * segment UNIDENTIFIED ({@link CustomerClassifier#withUnidentified}).
+ *
  * <p>{@link #full} computes them from every counted line. {@link #update} starts from an earlier
  * report's parts and recomputes only the months that changed since: the rows of a month it
  * recomputes are exactly those {@link #full} would compute, and the others are unchanged, so both
@@ -305,10 +309,12 @@ public record ReportParts(
         counted, context.reference().accounts(), context.reference().reps());
   }
 
+  /** UNIDENTIFIED lines take segment UNIDENTIFIED, so they match only plan rows of segment *. */
   private static Dataset<Row> terms(Dataset<Row> lines, Dataset<Row> classified, Context context) {
     Dataset<Row> withSegment =
         lines.join(
-            classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT)),
+            CustomerClassifier.withUnidentified(
+                classified.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT))),
             OrderLineColumns.CUSTOMER_ID);
     return CommissionEngine.terms(
         withSegment,

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param outputRows rows of every output, by output name
  * @param unknownRepIds rep ids credited to HOUSE because reps.csv does not know them
  * @param unknownRepLines lines of those ids (one warning each)
+ * @param shortHistory the program_start sanity warning, null when the history is long enough
  * @param secondsByStep wall seconds per step
  */
 public record ReportResult(
@@ -28,4 +29,5 @@ public record ReportResult(
     Map<String, Long> outputRows,
     List<String> unknownRepIds,
     long unknownRepLines,
+    ShortHistory shortHistory,
     Map<String, Double> secondsByStep) {}

@@ -32,8 +32,11 @@ import org.apache.spark.sql.SparkSession;
  */
 public record ReportState(
     String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
-  /** Bumped whenever what is stored changes meaning: older states are then not used. */
-  private static final String FORMAT = "report-state-2";
+  /**
+   * Bumped whenever what is stored changes meaning: older states are then not used. 3: lines of
+   * customer_id UNIDENTIFIED are no customer and take segment UNIDENTIFIED (revenue, terms).
+   */
+  private static final String FORMAT = "report-state-3";
 
   public static final String FOLDER = "_state";
   static final String CUSTOMER_MONTHS = "customer_months";

@@ -1,13 +1,17 @@
 package com.channelexpansion.report;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.warehouse.Customers;
 import com.channelexpansion.warehouse.OrderLineColumns;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,6 +24,10 @@ import org.apache.spark.sql.Row;
  * channel, customer, order), so the final aggregation needs a single distinct count (customers)
  * and counts orders as rows; two countDistinct in one aggregation would make Spark replicate
  * every line (Expand). This counts an order once per buyer: an order_id has one customer.
+ *
+ * <p>Lines of no known customer (customer_id {@link Customers#UNIDENTIFIED}) have their own rows:
+ * segment UNIDENTIFIED, region UNKNOWN (they have no account) and customers 0 (they are nobody),
+ * with their orders, lines and revenue counted like any.
  */
 public final class RevenueMonthlyReport {
   public static final String MONTH = OrderLineColumns.MONTH;
@@ -35,19 +43,24 @@ public final class RevenueMonthlyReport {
 
   /**
    * @param counted counted lines ({@link com.channelexpansion.classify.CountedLines#asOf})
-   * @param classified {@link CustomerClassifier#classify} of the same lines
+   * @param classified {@link CustomerClassifier#classify} of the same lines (customers only)
    * @param accounts {@link ReferenceFrames#accounts}
    */
   public static Dataset<Row> build(
       Dataset<Row> counted, Dataset<Row> classified, Dataset<Row> accounts) {
     Dataset<Row> customers =
-        classified
-            .select(col(CustomerClassifier.CUSTOMER_ID), col(SEGMENT))
+        CustomerClassifier.withUnidentified(
+                classified.select(col(CustomerClassifier.CUSTOMER_ID), col(SEGMENT)))
             .join(
                 ReferenceFrames.customerAccounts(classified, accounts)
                     .select(col(ReferenceFrames.CUSTOMER_ID), col(REGION)),
                 OrderLineColumns.CUSTOMER_ID,
-                "inner");
+                "left")
+            .select(
+                col(OrderLineColumns.CUSTOMER_ID),
+                col(SEGMENT),
+                coalesce(col(REGION), lit(ReferenceFrames.UNKNOWN_REGION)).as(REGION));
+    Column customerId = col(OrderLineColumns.CUSTOMER_ID);
     Dataset<Row> perOrder =
         counted
             .join(customers, OrderLineColumns.CUSTOMER_ID, "inner")
@@ -62,7 +75,7 @@ public final class RevenueMonthlyReport {
     return perOrder
         .groupBy(col(MONTH), col(REGION), col(SEGMENT), col(ORDER_CHANNEL))
         .agg(
-            countDistinct(col(OrderLineColumns.CUSTOMER_ID)).as(CUSTOMERS),
+            countDistinct(when(Customers.isIdentified(customerId), customerId)).as(CUSTOMERS),
             count(lit(1)).as(ORDERS),
             sum(col(LINES)).as(LINES),
             sum(col(NET_REVENUE)).as(NET_REVENUE))

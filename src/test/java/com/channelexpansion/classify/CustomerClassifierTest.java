@@ -62,7 +62,9 @@ class CustomerClassifierTest {
             line("LATEFIRST", "L1", 1).on("2025-04-01").at("2025-04-01T00:00:00Z").online().build(),
             line("LATEFIRST", "L2", 1).on("2025-03-31").at("2025-03-31T23:59:59Z").salesAssisted().build(),
             // AFTER: only a line after as-of -> not a customer yet.
-            line("AFTER", "X1", 1).on("2025-04-01").online().build());
+            line("AFTER", "X1", 1).on("2025-04-01").online().build(),
+            // No known customer: counted, but no customer, whatever its first line.
+            line("UNIDENTIFIED", "U1", 1).on("2025-02-01").online().build());
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
     countedLines = counted.count();
     List<Row> rows = CustomerClassifier.classify(counted, PROGRAM_START).collectAsList();
@@ -74,10 +76,12 @@ class CustomerClassifierTest {
 
   @Test
   void countedLinesDropCancelledAndLinesAfterAsOf() {
-    // 17 lines (TIE 4, RETURNS 2, OLD 2, QUOTE 1, EARLY 2, ONSTART 1, CANCELFIRST 2, LATEFIRST 2,
-    // AFTER 1) - 1 cancelled (C1) - 2 after as-of (L1, X1) = 14; L2 on the as-of date counts.
-    assertEquals(14, countedLines);
+    // 18 lines (TIE 4, RETURNS 2, OLD 2, QUOTE 1, EARLY 2, ONSTART 1, CANCELFIRST 2, LATEFIRST 2,
+    // AFTER 1, UNIDENTIFIED 1) - 1 cancelled (C1) - 2 after as-of (L1, X1) = 15; L2 on the as-of
+    // date counts.
+    assertEquals(15, countedLines);
     assertFalse(byCustomer.containsKey("AFTER"), "a customer seen only after as-of is not listed");
+    assertFalse(byCustomer.containsKey("UNIDENTIFIED"), "lines of no known customer make no customer");
     assertEquals(8, byCustomer.size(), "one row per customer with counted lines");
   }
 

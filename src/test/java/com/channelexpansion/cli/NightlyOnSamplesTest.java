@@ -171,7 +171,8 @@ class NightlyOnSamplesTest {
             "net_revenue", "online_revenue_share", "new_online_customers", "new_online_revenue",
             "new_sales_assisted_customers", "channel_shift_revenue", "channel_shift_share",
             "core_sales_revenue", "avg_order_value_online", "avg_order_value_sales_assisted",
-            "new_online_repeat_rate", "commission_on_online_current", "commission_on_online_proposed"),
+            "new_online_repeat_rate", "commission_on_online_current", "commission_on_online_proposed",
+            "unidentified_revenue"),
         metrics);
   }
 

@@ -73,6 +73,35 @@ class PlanRowMatcherTest {
   }
 
   @Test
+  void unidentifiedLinesMatchOnlyRowsWhoseSegmentIsAny() {
+    List<CommissionPlanRow> plans =
+        List.of(
+            // Plan P: every specificity level; UNIDENTIFIED lines skip the rows naming a segment.
+            plan("P", null, null, null, null, "0.010000", true, 2), // * and *
+            plan("P", null, null, null, Segment.NEW_ONLINE, "0.020000", true, 3), // * x segment
+            plan("P", null, null, Channel.ONLINE, null, "0.030000", false, 4), // channel x *
+            plan("P", null, null, Channel.ONLINE, Segment.NEW_ONLINE, "0.040000", true, 5),
+            // Plan S: only rows naming a segment: nothing for UNIDENTIFIED lines.
+            plan("S", null, null, null, Segment.EXISTING, "0.050000", true, 6),
+            plan("S", null, null, Channel.ONLINE, Segment.NEW_ONLINE, "0.060000", true, 7));
+    Map<String, Row> byKey = new TreeMap<>();
+    for (Row row :
+        PlanRowMatcher.match(
+                new LineFixtures()
+                    .line("2025-03-14", "ONLINE", "UNIDENTIFIED", "R1", "10.00") // O1
+                    .line("2025-03-14", "SALES_ASSISTED", "UNIDENTIFIED", "R1", "10.00") // O2
+                    .frame(),
+                plans)
+            .collectAsList()) {
+      byKey.put(row.getAs(OrderLineColumns.ORDER_ID) + "/" + row.getAs(CommissionColumns.PLAN_ID), row);
+    }
+    assertMatch(byKey.get("O1/P"), "0.030000", false, 4L); // ONLINE x *, not ONLINE x NEW_ONLINE
+    assertMatch(byKey.get("O2/P"), "0.010000", true, 2L); // * x *, not * x NEW_ONLINE
+    assertMatch(byKey.get("O1/S"), "0", false, null); // no row: rate 0, no quota credit
+    assertMatch(byKey.get("O2/S"), "0", false, null);
+  }
+
+  @Test
   void rateColumnIsDecimal96() {
     DataType type =
         PlanRowMatcher.match(
@@ -102,8 +131,9 @@ class PlanRowMatcherTest {
     assertEquals(
         List.of("null..2024-12-31=none", "2025-01-01..2025-03-31=2", "2025-04-01..null=3"),
         onlineExisting);
-    // Every channel x segment pair is covered for the plan: 2 channels x 3 segments.
-    assertEquals(6, resolved.stream().map(r -> r.channel() + "/" + r.segment()).distinct().count());
+    // Every channel x segment pair is covered for the plan: 2 channels x 4 segments (UNIDENTIFIED
+    // included).
+    assertEquals(8, resolved.stream().map(r -> r.channel() + "/" + r.segment()).distinct().count());
   }
 
   @Test

@@ -315,6 +315,16 @@ class DefinitionsLoaderTest {
   }
 
   @Test
+  void planRowCannotNameTheSegmentOfUnidentifiedLines() {
+    // UNIDENTIFIED lines match only rows whose segment is *: no row may single them out.
+    assertProblem(
+        () -> loadWith("commission-plans.csv", lines(PLANS_HEADER, "P,,,ONLINE,UNIDENTIFIED,0.01,true")),
+        "commission-plans.csv",
+        2,
+        "unknown segment \"UNIDENTIFIED\"");
+  }
+
+  @Test
   void overlappingRowsOfOnePlanWithTheSameChannelAndSegment() {
     // line 2 runs to 2024-06-30 inclusive, line 3 starts on 2024-06-30: they share that day.
     assertProblem(

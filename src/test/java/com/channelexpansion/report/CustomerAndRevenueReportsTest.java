@@ -53,7 +53,12 @@ class CustomerAndRevenueReportsTest {
             // C5, NEW_ONLINE: order O40 has lines in two months, and is one order.
             line("C5", "O40", 1).on("2025-01-31").online().amount("10.00").build(),
             line("C5", "O40", 2).on("2025-02-01").online().amount("15.00").build(),
-            line("C5", "O41", 1).on("2025-02-05").online().amount("5.00").build());
+            line("C5", "O41", 1).on("2025-02-05").online().amount("5.00").build(),
+            // No known customer: an online order of two lines and a phone order, after program
+            // start (as a customer they would be NEW_ONLINE); accounts.csv lists the id by mistake.
+            line("UNIDENTIFIED", "O50", 1).on("2025-02-12").online().amount("25.00").build(),
+            line("UNIDENTIFIED", "O50", 2).on("2025-02-12").online().amount("5.00").build(),
+            line("UNIDENTIFIED", "O51", 1).on("2025-02-14").salesAssisted().amount("70.00").build());
     Dataset<Row> accounts =
         ReferenceFrames.accounts(
             spark,
@@ -61,7 +66,8 @@ class CustomerAndRevenueReportsTest {
                 new Account("C1", "Acme", "R1", "WEST"),
                 new Account("C2", "Bolt", "", " "),
                 new Account("C5", "Cinco", "", "EAST"),
-                new Account("C9", "Unused", "R9", "EAST")));
+                new Account("C9", "Unused", "R9", "EAST"),
+                new Account("UNIDENTIFIED", "Walk-in", "R1", "WEST")));
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
     Dataset<Row> classified = CustomerClassifier.classify(counted, PROGRAM_START);
     Dataset<Row> split = CustomerMonths.splitOrderLines(counted);
@@ -74,7 +80,7 @@ class CustomerAndRevenueReportsTest {
   @Test
   void customersHaveAccountDataAcquisitionAndTotals() {
     Map<String, String> rows = render(customers, 0);
-    assertEquals(5, rows.size(), "C1..C5; C9 bought nothing");
+    assertEquals(5, rows.size(), "C1..C5; C9 bought nothing; UNIDENTIFIED is no customer");
     // C1: orders O1, O2, O3 (the return counts) = 3; net 100 + 50 + 30 - 20 = 160.00;
     // online 50 - 20 = 30.00; last order the return on 2025-03-20.
     assertEquals(
@@ -110,7 +116,7 @@ class CustomerAndRevenueReportsTest {
   void revenueMonthlyIsTheExpansionMatrixByMonthAndRegion() {
     Map<String, String> rows = render(revenueMonthly, 4);
     // key = month|region|segment|order_channel ; value = ...|customers|orders|lines|net_revenue
-    assertEquals(8, rows.size(), rows.toString());
+    assertEquals(10, rows.size(), rows.toString());
     // A month counts the orders with lines in it: O40 in both of C5's months.
     assertEquals("2025-01|EAST|NEW_ONLINE|ONLINE|1|1|1|10.00", rows.get("2025-01|EAST|NEW_ONLINE|ONLINE"));
     assertEquals("2025-02|EAST|NEW_ONLINE|ONLINE|1|2|2|20.00", rows.get("2025-02|EAST|NEW_ONLINE|ONLINE"));
@@ -127,6 +133,14 @@ class CustomerAndRevenueReportsTest {
     assertEquals(
         "2025-02|UNKNOWN|NEW_ONLINE|ONLINE|2|3|4|115.00",
         rows.get("2025-02|UNKNOWN|NEW_ONLINE|ONLINE"));
+    // UNIDENTIFIED lines: segment UNIDENTIFIED, region UNKNOWN whatever accounts.csv says,
+    // customers 0; O50 (2 lines, 25 + 5) and O51 counted like any order.
+    assertEquals(
+        "2025-02|UNKNOWN|UNIDENTIFIED|ONLINE|0|1|2|30.00",
+        rows.get("2025-02|UNKNOWN|UNIDENTIFIED|ONLINE"));
+    assertEquals(
+        "2025-02|UNKNOWN|UNIDENTIFIED|SALES_ASSISTED|0|1|1|70.00",
+        rows.get("2025-02|UNKNOWN|UNIDENTIFIED|SALES_ASSISTED"));
     // The return is booked in its own month.
     assertEquals("2025-03|WEST|EXISTING|ONLINE|1|1|1|-20.00", rows.get("2025-03|WEST|EXISTING|ONLINE"));
     assertEquals(

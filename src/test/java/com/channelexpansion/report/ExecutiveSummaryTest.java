@@ -74,7 +74,8 @@ class ExecutiveSummaryTest {
             "core_sales_revenue",
             "avg_order_value_online",
             "avg_order_value_sales_assisted",
-            "new_online_repeat_rate"),
+            "new_online_repeat_rate",
+            "unidentified_revenue"),
         metrics.stream().map(SummaryMetric::metric).collect(Collectors.toList()));
     // TTM lines: E-3 SA 800, E-4 ON 300 + SA 100, R-1 ON -30, N1-3 SA 70, S1-1 SA 500,
     //   N2-1 ON 60, N2-2 ON -10, N3-1 ON 40, N3-2 ON 20 (E-6 cancelled, N2-3 after as-of).
@@ -113,6 +114,74 @@ class ExecutiveSummaryTest {
     // repeat rate: TTM new online N2 (positive orders: N2-1 only; N2-2 is a return) and N3
     // (N3-1, N3-2) -> 1/2 = 0.5000; year-earlier N1 (N1-1, N1-2) -> 1/1 = 1.0000; 0.5/1 - 1 = -0.5
     assertMetric(metrics, 10, "0.5000", "1.0000", "-0.5000");
+    // No UNIDENTIFIED line: 0 in both windows, change 0/0 empty.
+    assertMetric(metrics, 11, "0.00", "0.00", null);
+  }
+
+  @Test
+  void unidentifiedLinesCountInRevenueOrdersAndAveragesButInNoCustomerMetric() {
+    // as-of 2025-03-15 as above: TTM 2024-04-01..2025-03-15, year-earlier 2023-04-01..2024-03-15;
+    // program_start 2024-01-01. E EXISTING, N NEW_ONLINE won in TTM. The UNIDENTIFIED lines'
+    // first positive one is online after program_start: as a customer it would be NEW_ONLINE.
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> orderLines =
+        OrderLineFixtures.frame(
+            spark,
+            line("E", "E-1", 1).on("2023-05-10").salesAssisted().amount("1000.00").build(),
+            line("E", "E-2", 1).on("2024-06-01").online().amount("200.00").build(),
+            line("N", "N-1", 1).on("2024-10-01").online().amount("60.00").build(),
+            line("UNIDENTIFIED", "U-1", 1).on("2024-02-01").online().amount("40.00").build(),
+            line("UNIDENTIFIED", "U-2", 1).on("2024-08-15").online().amount("100.00").build(),
+            line("UNIDENTIFIED", "U-2", 2).on("2024-08-15").online().amount("20.00").build(),
+            line("UNIDENTIFIED", "U-3", 1).on("2024-09-01").online().quantity("-1").amount("-10.00").build(),
+            line("UNIDENTIFIED", "U-4", 1).on("2025-01-10").salesAssisted().amount("50.00").build());
+    Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
+    List<SummaryMetric> metrics =
+        ExecutiveSummary.compute(counted, CustomerClassifier.classify(counted, PROGRAM_START), AS_OF);
+
+    // TTM: ONLINE E-2 200 + U-2 120 + U-3 -10 + N-1 60 = 370; SA U-4 50; net 420.
+    // Year-earlier: ONLINE U-1 40; SA E-1 1000; net 1040. 420/1040 - 1 = -0.596154
+    assertMetric(metrics, 0, "420.00", "1040.00", "-0.5962");
+    // 370/420 = 0.880952; 40/1040 = 0.038462; (370*1040)/(420*40) - 1 = 21.904762
+    assertMetric(metrics, 1, "0.8810", "0.0385", "21.9048");
+    // Only N is a new online customer; UNIDENTIFIED is nobody, its revenue nobody's.
+    assertMetric(metrics, 2, "1", "0", null);
+    assertMetric(metrics, 3, "60.00", "0.00", null);
+    assertMetric(metrics, 4, "0", "0", null);
+    // Channel shift and core sales: E's lines only (UNIDENTIFIED is not EXISTING).
+    assertMetric(metrics, 5, "200.00", "0.00", null);
+    assertMetric(metrics, 6, "1.0000", "0.0000", null);
+    assertMetric(metrics, 7, "0.00", "1000.00", "-1.0000");
+    // AOV online: TTM 370 / 4 orders (E-2, N-1, U-2, U-3) = 92.50; year-earlier 40 / 1 (U-1);
+    // 92.5/40 - 1 = 1.3125. AOV sales-assisted: TTM 50 / 1 (U-4); year-earlier 1000 / 1.
+    assertMetric(metrics, 8, "92.50", "40.00", "1.3125");
+    assertMetric(metrics, 9, "50.00", "1000.00", "-0.9500");
+    // Repeat rate: N has one positive order -> 0/1; no new online customer a year earlier.
+    assertMetric(metrics, 10, "0.0000", null, null);
+    // unidentified_revenue: TTM 120 - 10 + 50 = 160; year-earlier 40; 160/40 - 1 = 3.
+    assertMetric(metrics, 11, "160.00", "40.00", "3.0000");
+    assertEquals(
+        "Revenue in the period from orders with no known customer (customer id UNIDENTIFIED,"
+            + " such as walk-in or staff-keyed orders): part of net revenue, online share and"
+            + " order values, but of no customer count or segment figure.",
+        metrics.get(11).definition());
+  }
+
+  @Test
+  void commissionMetricsStandBeforeThoseListedAfterThem() {
+    List<SummaryMetric> metrics =
+        ExecutiveSummary.metrics(ExecutiveSummary.WindowTotals.EMPTY, ExecutiveSummary.WindowTotals.EMPTY);
+    SummaryMetric current = new SummaryMetric("commission_on_online_current", "", null, null, null);
+    SummaryMetric proposed = new SummaryMetric("commission_on_online_proposed", "", null, null, null);
+    List<String> order =
+        ExecutiveSummary.inCsvOrder(metrics, List.of(current, proposed)).stream()
+            .map(SummaryMetric::metric)
+            .toList();
+    assertEquals(14, order.size(), order.toString());
+    assertEquals(
+        List.of("new_online_repeat_rate", "commission_on_online_current", "commission_on_online_proposed",
+            "unidentified_revenue"),
+        order.subList(10, 14));
   }
 
   @Test
@@ -155,7 +224,8 @@ class ExecutiveSummaryTest {
             new BigDecimal("7"), // sales-assisted orders
             new BigDecimal("0"), // new online customers
             new BigDecimal("0"), // repeaters
-            new BigDecimal("2")); // new sales-assisted customers
+            new BigDecimal("2"), // new sales-assisted customers
+            new BigDecimal("5.00")); // unidentified revenue
     List<SummaryMetric> metrics =
         ExecutiveSummary.metrics(ttm, ExecutiveSummary.WindowTotals.EMPTY);
     assertMetric(metrics, 0, "100.00", "0.00", null); // 100 / 0: change empty

@@ -1,7 +1,10 @@
 package com.channelexpansion.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +14,15 @@ import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * month is recomputed: changed lines, a customer whose segment changes (its first orders are
  * cancelled), a line moved to another month, a new customer, lines already ingested that enter
  * the TTM window (dated after the previous as-of), lines entering the year-earlier window, an
- * order that becomes split over two months and one that stops being split.
+ * order that becomes split over two months and one that stops being split, and lines of no known
+ * customer (UNIDENTIFIED): changed, new and split over two months.
  */
 class IncrementalReportTest {
   private static final String HEADER =
@@ -59,7 +67,13 @@ class IncrementalReportTest {
             + "AHEAD-1,1,2026-10-31T17:00:00Z,C00001,WEB,,,SKU-1,3,20,0,USD,,2026-10-31T17:00:00Z\n"
             // An order whose lines fall in two months: counted once for C00002.
             + "SPLIT-1,1,2026-09-15T10:00:00Z,C00002,WEB,,,SKU-1,1,30,0,USD,,2026-09-15T10:00:00Z\n"
-            + "SPLIT-1,2,2026-10-15T10:00:00Z,C00002,PHONE,,,SKU-2,1,40,0,USD,,2026-10-15T10:00:00Z\n");
+            + "SPLIT-1,2,2026-10-15T10:00:00Z,C00002,PHONE,,,SKU-2,1,40,0,USD,,2026-10-15T10:00:00Z\n"
+            // No known customer: an online order, a phone order of the year-earlier window (changed
+            // tonight) and an online order split over August and September.
+            + "UNID-1,1,2026-09-20T15:00:00Z,UNIDENTIFIED,WEB,,,SKU-1,2,15,0,USD,,2026-09-20T15:00:00Z\n"
+            + "UNID-2,1,2025-03-10T15:00:00Z,UNIDENTIFIED,PHONE,,,SKU-2,1,10,0,USD,,2025-03-10T15:00:00Z\n"
+            + "UNID-4,1,2026-08-14T15:00:00Z,UNIDENTIFIED,WEB,,,SKU-1,1,10,0,USD,,2026-08-14T15:00:00Z\n"
+            + "UNID-4,2,2026-09-14T15:00:00Z,UNIDENTIFIED,WEB,,,SKU-1,1,20,0,USD,,2026-09-14T15:00:00Z\n");
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-30");
     assertEquals("every line", computedFrom(reports, "2026-10-30"));
 
@@ -94,6 +108,10 @@ class IncrementalReportTest {
         .append(TONIGHT).append('\n');
     tonight.append("TONIGHT-1,1,2026-10-31T17:00:00Z,C-TONIGHT,WEB,,,SKU-1,2,50,0,USD,,")
         .append(TONIGHT).append('\n');
+    tonight.append("UNID-2,1,2025-03-10T15:00:00Z,UNIDENTIFIED,PHONE,,,SKU-2,3,10,0,USD,,")
+        .append(TONIGHT).append('\n');
+    tonight.append("UNID-3,1,2026-10-31T17:00:00Z,UNIDENTIFIED,WEB,,,SKU-1,1,12,0,USD,,")
+        .append(TONIGHT).append('\n');
     Files.createDirectories(input.resolve("late"));
     Files.writeString(input.resolve("late/tonight.csv"), tonight.toString());
 
@@ -103,13 +121,50 @@ class IncrementalReportTest {
         computedFrom(reports, "2026-10-31"));
     assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-10-31");
     assertTrue(cancelled.size() > 0, "the customer had lines before program_start");
-    assertEquals(List.of("SPLIT-1"), splitOrders(reports, "2026-10-30"));
-    assertEquals(List.of(june.<String>getAs("order_id")), splitOrders(reports, "2026-10-31"));
+    assertEquals(List.of("SPLIT-1", "UNID-4"), splitOrders(reports, "2026-10-30"));
+    assertEquals(List.of(june.<String>getAs("order_id"), "UNID-4"), splitOrders(reports, "2026-10-31"));
     assertNotEquals(
         "EXISTING",
         spark.read().parquet(reports.resolve("as_of=2026-10-31/customers").toString())
             .where(col("customer_id").equalTo(existing)).first().getAs("segment"),
         "the night changed a customer's segment");
+    assertUnidentifiedLinesAreNobodysPurchases(reports.resolve("as_of=2026-10-31"));
+  }
+
+  /**
+   * The UNIDENTIFIED lines of the night above: no customers/ row; revenue_monthly rows of segment
+   * UNIDENTIFIED, region UNKNOWN, 0 customers, UNID-1 30 + UNID-2 30 (3 x 10 since tonight) +
+   * UNID-3 12 + UNID-4 10 + 20 = 102.00; unidentified_revenue TTM (2025-11-01..2026-10-31) UNID-1,
+   * UNID-3, UNID-4 = 72.00, year-earlier UNID-2 = 30.00, change 72/30 - 1 = 1.4. The samples'
+   * history starts 18 months before program_start: no short-history warning.
+   */
+  private static void assertUnidentifiedLinesAreNobodysPurchases(Path report) throws IOException {
+    SparkSession spark = SharedSpark.get();
+    assertEquals(
+        0,
+        spark.read().parquet(report.resolve("customers").toString())
+            .where(col("customer_id").equalTo(lit("UNIDENTIFIED"))).count());
+    Row revenue =
+        spark.read().parquet(report.resolve("revenue_monthly").toString())
+            .where(col("segment").equalTo(lit("UNIDENTIFIED")))
+            .agg(
+                sum("net_revenue"), sum("customers"), countDistinct(col("region")), first(col("region")))
+            .first();
+    assertEquals(new BigDecimal("102.00"), revenue.getDecimal(0));
+    assertEquals(0L, revenue.getLong(1));
+    assertEquals(1L, revenue.getLong(2));
+    assertEquals("UNKNOWN", revenue.getString(3));
+    try (Reader in = Files.newBufferedReader(report.resolve("executive_summary.csv"));
+        CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      CSVRecord unidentified =
+          csv.getRecords().stream().filter(r -> r.get("metric").equals("unidentified_revenue")).findFirst().orElseThrow();
+      assertEquals(List.of("72.00", "30.00", "1.4000"),
+          List.of(unidentified.get("ttm"), unidentified.get("year_earlier"), unidentified.get("change")));
+    }
+    assertTrue(
+        new ObjectMapper().readTree(report.resolve("manifest.json").toFile())
+            .path("report").path("warnings").path("short_history").isNull(),
+        "no short-history warning");
   }
 
   @Test
