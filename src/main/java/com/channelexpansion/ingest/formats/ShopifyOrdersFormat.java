@@ -2,6 +2,7 @@ package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.read.CsvRecord;
+import com.channelexpansion.warehouse.Customers;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  *       an order beats an earlier export of it.
  *   <li>customer_id = pseudonym of Billing Company when set, else of Email, else of Billing Name
  *       ({@link CustomerPseudonymizer}); an order with none of them (a walk-in, a staff draft) is
- *       {@link #UNIDENTIFIED}, counted in revenue but not as a customer.
+ *       {@link Customers#UNIDENTIFIED}, counted in revenue but not as a customer.
  *   <li>The order's discount that is not on its lines ({@link ShopifyOrderDiscount}) is spread over
  *       its lines' discount_amount ({@link OrderLevelDiscount}), so its counted revenue equals
  *       Subtotal; Refunded Amount is passed on with the order's first line ({@link OrderLevel}).
@@ -71,9 +72,6 @@ public final class ShopifyOrdersFormat implements SourceFormat {
   static final String SUBTOTAL = "Subtotal";
   static final String DISCOUNT_AMOUNT = "Discount Amount";
   static final String REFUNDED_AMOUNT = "Refunded Amount";
-
-  /** customer_id of an order with no company, e-mail or billing name (a walk-in, a staff draft). */
-  public static final String UNIDENTIFIED = "UNIDENTIFIED";
 
   /** The pseudonym kind of each identity column, in the order they are tried. */
   private static final Map<String, String> IDENTITY_KINDS =
@@ -289,7 +287,7 @@ public final class ShopifyOrdersFormat implements SourceFormat {
           return customers.pseudonym(IDENTITY_KINDS.get(column), identity);
         }
       }
-      return UNIDENTIFIED;
+      return Customers.UNIDENTIFIED;
     }
 
     /** The row's own value, else the first value an earlier row of the order had. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.channelexpansion.config.Channel;
 import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
+import com.channelexpansion.warehouse.Customers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -172,7 +173,7 @@ class ShopifyOrdersFormatTest {
   void anOrderWithNoIdentityIsUnidentifiedNotRejected() {
     ValidatedLine draft = lines(DISCOUNTED).get(5);
     assertNull(draft.rejectReason());
-    assertEquals(ShopifyOrdersFormat.UNIDENTIFIED, draft.customerId());
+    assertEquals(Customers.UNIDENTIFIED, draft.customerId());
     assertEquals("Carla Diaz", draft.salesRepId());
     assertEquals(new BigDecimal("40.00"), draft.amount());
   }
@@ -215,7 +216,7 @@ class ShopifyOrdersFormatTest {
             + "#1,USD,2024-03-01 10:00:00 +0000,web,1,1.00\n";
     ValidatedLine line = lines(noCustomer).get(0);
     assertTrue(line.accepted(), line.rejectDetail());
-    assertEquals(ShopifyOrdersFormat.UNIDENTIFIED, line.customerId());
+    assertEquals(Customers.UNIDENTIFIED, line.customerId());
   }
 
   @Test
