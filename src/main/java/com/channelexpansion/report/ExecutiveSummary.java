@@ -371,6 +371,11 @@ public final class ExecutiveSummary {
     return numerator.divide(denominator, EXACT_ENOUGH);
   }
 
+  /** A money metric rounded like the summary's, with its change. */
+  static SummaryMetric money(String id, String definition, BigDecimal ttm, BigDecimal yearEarlier) {
+    return metric(id, definition, Kind.MONEY, ttm, yearEarlier);
+  }
+
   private static SummaryMetric metric(
       String id, String definition, Kind kind, BigDecimal ttm, BigDecimal yearEarlier) {
     BigDecimal ratioOfWindows = ratio(ttm, yearEarlier);

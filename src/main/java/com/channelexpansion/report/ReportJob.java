@@ -15,6 +15,7 @@ import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.ingest.DefinitionsFingerprint;
 import com.channelexpansion.ingest.IngestLedger;
 import com.channelexpansion.ingest.OrderLinesTable;
+import com.channelexpansion.ingest.OrderRefundsTable;
 import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
@@ -192,6 +193,7 @@ public final class ReportJob {
     Future<CommissionScenarios.Table> scenarioTable;
     Future<List<Row>> unknownReps;
     Future<Map<String, Long>> segments;
+    Future<SummaryMetric> refunds;
     List<Future<Long>> stateRows;
     // Many small jobs on a short run: more of them in flight keeps both cores busy.
     try (ParallelJobs jobs = new ParallelJobs(6)) {
@@ -226,6 +228,8 @@ public final class ReportJob {
       scenarioTable = jobs.submit(() -> scenarios(CommissionEngine.tableOf(terms), windows));
       unknownReps = jobs.submit(() -> parts.unknownRepWarnings().collectAsList());
       segments = jobs.submit(() -> customersBySegment(customers));
+      Dataset<Row> orderRefunds = OrderRefundsTable.read(spark, fs, warehouse.orderRefunds());
+      refunds = jobs.submit(() -> RefundsNotNetted.of(orderRefunds, windows));
       stateRows = writeState(jobs, state, parts, terms, monthLines);
       jobs.awaitAll();
     }
@@ -234,7 +238,11 @@ public final class ReportJob {
     rows.put(REVENUE_MONTHLY, ParallelJobs.result(revenueRows));
     rows.put(COMMISSIONS, ParallelJobs.result(commissionRows));
     List<SummaryMetric> metrics =
-        ExecutiveSummary.inCsvOrder(ParallelJobs.result(channelMetrics), ParallelJobs.result(commissionMetrics));
+        new ArrayList<>(
+            ExecutiveSummary.inCsvOrder(
+                ParallelJobs.result(channelMetrics), ParallelJobs.result(commissionMetrics)));
+    SummaryMetric refundsNotNetted = ParallelJobs.result(refunds);
+    metrics.add(refundsNotNetted);
     CommissionScenarios.Table scenarios = ParallelJobs.result(scenarioTable);
     List<Row> warnings = ParallelJobs.result(unknownReps);
     Map<String, Long> bySegment = ParallelJobs.result(segments);
@@ -278,7 +286,7 @@ public final class ReportJob {
     ReportResult result =
         new ReportResult(
             asOf, published.toString(), how, countedLines, bySegment, netRevenueTtm, rows, unknownIds,
-            unknownLines, shortHistory.orElse(null), seconds);
+            unknownLines, shortHistory.orElse(null), refundsNotNetted, seconds);
     Map<String, Object> manifest = new LinkedHashMap<>(manifestBody);
     manifest.putAll(ReportManifest.of(result, warnings));
     com.channelexpansion.publish.JsonDocument.write(manifest, new Path(staging, MANIFEST), conf);

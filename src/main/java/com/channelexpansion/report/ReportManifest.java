@@ -22,6 +22,10 @@ final class ReportManifest {
     report.put("customers_by_segment", result.customersBySegment());
     report.put("net_revenue_ttm", result.netRevenueTtm() == null ? null : result.netRevenueTtm().toPlainString());
     report.put("output_rows", result.outputRows());
+    Map<String, Object> refunds = new LinkedHashMap<>();
+    refunds.put("ttm", result.refundsNotNetted().ttm().toPlainString());
+    refunds.put("year_earlier", result.refundsNotNetted().yearEarlier().toPlainString());
+    report.put("refunds_not_netted", refunds);
     List<Map<String, Object>> unknownReps = new ArrayList<>();
     for (Row row : unknownRepWarnings) {
       Map<String, Object> entry = new LinkedHashMap<>();

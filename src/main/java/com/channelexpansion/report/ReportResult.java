@@ -17,6 +17,7 @@ import java.util.Map;
  * @param unknownRepIds rep ids credited to HOUSE because reps.csv does not know them
  * @param unknownRepLines lines of those ids (one warning each)
  * @param shortHistory the program_start sanity warning, null when the history is long enough
+ * @param refundsNotNetted order-level refunds per window, shown beside revenue, never netted
  * @param secondsByStep wall seconds per step
  */
 public record ReportResult(
@@ -30,4 +31,5 @@ public record ReportResult(
     List<String> unknownRepIds,
     long unknownRepLines,
     ShortHistory shortHistory,
+    SummaryMetric refundsNotNetted,
     Map<String, Double> secondsByStep) {}

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,9 +159,44 @@ class ShopifyExportEndToEndTest {
     assertEquals(Map.of("#1003", "20.00 cancelled=false", "#1005", "30.00 cancelled=true"), refunds);
   }
 
+  /** executive_summary.csv as metric -> ttm. */
+  private static Map<String, String> summaryTtm() throws IOException {
+    Map<String, String> ttm = new TreeMap<>();
+    try (CSVParser csv =
+        CSVFormat.DEFAULT.builder().setHeader().get()
+            .parse(Files.newBufferedReader(dir.resolve("reports/as_of=2026-10-31/executive_summary.csv")))) {
+      csv.forEach(r -> ttm.put(r.get("metric"), r.get("ttm")));
+    }
+    return ttm;
+  }
+
+  @Test
+  void theSummaryShowsUnidentifiedRevenueAndRefundsBesideNetRevenue() throws IOException {
+    Map<String, String> ttm = summaryTtm();
+    // 80.00 + 40.00 + 50.00 + 9.89 = 179.89: the Subtotals of the non-cancelled orders.
+    assertEquals("179.89", ttm.get("net_revenue"));
+    assertEquals("40.00", ttm.get("unidentified_revenue"));
+    // #1003's 20.00; #1005 is cancelled, its 30.00 does not count.
+    assertEquals("20.00", ttm.get("refunds_not_netted"));
+    // Three identified customers, all new online or at the counter in October 2026.
+    assertEquals(3L, table("reports/as_of=2026-10-31/customers").count());
+    assertEquals(
+        0L,
+        table("reports/as_of=2026-10-31/customers").where(col("customer_id").equalTo("UNIDENTIFIED")).count());
+    Row unidentified =
+        table("reports/as_of=2026-10-31/revenue_monthly")
+            .where(col("segment").equalTo("UNIDENTIFIED"))
+            .first();
+    assertEquals("UNKNOWN", unidentified.getAs("region"));
+    assertEquals(0L, ((Number) unidentified.getAs("customers")).longValue());
+    assertEquals(0, new BigDecimal("40.00").compareTo(unidentified.getAs("net_revenue")));
+    String manifest = Files.readString(dir.resolve("reports/as_of=2026-10-31/manifest.json"));
+    assertTrue(manifest.matches("(?s).*\"refunds_not_netted\"\\s*:\\s*\\{\\s*\"ttm\"\\s*:\\s*\"20.00\".*"), manifest);
+  }
+
   @Test
   void noPersonalDataReachesAnyOutput() throws IOException {
-    try (Stream<Path> files = Files.walk(dir.resolve("warehouse"))) {
+    try (Stream<Path> files = Stream.concat(Files.walk(dir.resolve("warehouse")), Files.walk(dir.resolve("reports")))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         for (String personal : List.of("ana@buyer.example", "Ana Lopez", "1 Main St", "555 0100", "Buyer Co")) {
