@@ -172,7 +172,7 @@ class NightlyOnSamplesTest {
             "new_sales_assisted_customers", "channel_shift_revenue", "channel_shift_share",
             "core_sales_revenue", "avg_order_value_online", "avg_order_value_sales_assisted",
             "new_online_repeat_rate", "commission_on_online_current", "commission_on_online_proposed",
-            "unidentified_revenue"),
+            "unidentified_revenue", "refunds_not_netted"),
         metrics);
   }
 
