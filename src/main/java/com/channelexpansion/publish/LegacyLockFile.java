@@ -14,12 +14,12 @@ import org.apache.hadoop.fs.Path;
  * The lock of versions before the generation folder: one file named {@code _lock}, at the very
  * path the folder now takes, whose heartbeat was its modification time.
  *
- * <p>Why the same name: an older binary started by mistake on an upgraded warehouse finds
- * {@code _lock} taken (a folder) and stops, instead of running beside a new one. A leftover file
- * is judged by its old heartbeat: touched within {@link WarehouseLock#STALE_AFTER} means an older
- * version's run may be alive (exit 5); older means dead, and the file is deleted so the folder
- * can be made. Danger: an older version still scheduled against the same warehouse while this
- * one runs is not excluded beyond that; upgrade between runs (docs/operations.md).
+ * <p>Why the same name: one path for operators to know, and a leftover file cannot linger beside
+ * the folder unnoticed. A leftover file is judged by its old heartbeat: touched within {@link
+ * WarehouseLock#STALE_AFTER} means an older version's run may be alive (exit 5); older means
+ * dead, and the file is deleted so the folder can be made. Danger: an older version does not
+ * know the folder (it would move it aside as a dead lock); upgrade between runs and never
+ * schedule an older version against an upgraded warehouse (docs/operations.md).
  */
 final class LegacyLockFile {
   private LegacyLockFile() {}
