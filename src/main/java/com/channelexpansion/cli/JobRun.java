@@ -36,7 +36,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One run of the job, in order: check the definitions and reference data (before anything else),
  * take the warehouse lock, complete any publish a killed run had committed, clear stale staging,
- * start Spark, then the steps the command asks for. Closing releases the lock and stops Spark.
+ * start Spark, then the steps the command asks for. Each publish first checks that the lock is
+ * still this run's (exit 5 otherwise, nothing published). Closing releases the lock and stops
+ * Spark.
  */
 final class JobRun implements AutoCloseable {
   private static final DateTimeFormatter RUN_ID =
@@ -156,6 +158,7 @@ final class JobRun implements AutoCloseable {
   IngestResult ingest() throws IOException {
     IngestResult result =
         new IngestJob(spark(), definitions, reference, options.input, formats, warehouse, runId)
+            .beforeCommit(lock::verifyHeld)
             .execute();
     out.printf(
         "ingest: %d new or changed files, %d rows read, %d accepted, %d rejected; %d files already"
@@ -188,6 +191,7 @@ final class JobRun implements AutoCloseable {
     manifest.put("versions", Versions.of(spark()));
     ReportResult result =
         new ReportJob(spark(), definitions, reference, warehouse, reports, asOf, runId)
+            .beforeCommit(lock::verifyHeld)
             .execute(manifest);
     out.printf(
         "report as_of=%s: %d counted lines; customers %s; net revenue TTM %s %s%n"

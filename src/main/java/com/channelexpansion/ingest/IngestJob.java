@@ -79,6 +79,7 @@ public final class IngestJob {
   private final SourceFormats formats;
   private final WarehouseLayout warehouse;
   private final String runId;
+  private Runnable beforeCommit = () -> {};
 
   public IngestJob(
       SparkSession spark,
@@ -95,6 +96,15 @@ public final class IngestJob {
     this.formats = formats;
     this.warehouse = warehouse;
     this.runId = runId;
+  }
+
+  /**
+   * Called right before the publish is committed; it throws to stop a run that may no longer
+   * publish (the warehouse lock taken over): then nothing of this run is published.
+   */
+  public IngestJob beforeCommit(Runnable check) {
+    this.beforeCommit = check;
+    return this;
   }
 
   public IngestResult execute() throws IOException {
@@ -305,6 +315,7 @@ public final class IngestJob {
     Path stagedManifest = new Path(staging, "ingest_manifest.json");
     JsonDocument.write(IngestManifest.of(result, Versions.of(spark)), stagedManifest, conf);
     CrashPoints.reached("ingest.staged");
+    beforeCommit.run();
     PublishJournal.commit(
         fs,
         warehouse.journal(),

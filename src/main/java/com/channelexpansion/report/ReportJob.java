@@ -82,6 +82,7 @@ public final class ReportJob {
   private final LocalDate asOf;
   private final String runId;
   private Consumer<String> afterEachOutput = output -> {};
+  private Runnable beforeCommit = () -> {};
 
   public ReportJob(
       SparkSession spark,
@@ -98,6 +99,15 @@ public final class ReportJob {
     this.reports = reports;
     this.asOf = asOf;
     this.runId = runId;
+  }
+
+  /**
+   * Called right before the publish is committed; it throws to stop a run that may no longer
+   * publish (the warehouse lock taken over): then nothing of this run is published.
+   */
+  public ReportJob beforeCommit(Runnable check) {
+    this.beforeCommit = check;
+    return this;
   }
 
   /** Called with each output's name once it is staged; tests use it to inject failures. */
@@ -292,6 +302,7 @@ public final class ReportJob {
     com.channelexpansion.publish.JsonDocument.write(manifest, new Path(staging, MANIFEST), conf);
     afterEachOutput.accept(MANIFEST);
     com.channelexpansion.publish.JsonDocument.touch(new Path(staging, ReportsLayout.SUCCESS_MARKER), conf);
+    beforeCommit.run();
     PublishJournal.commit(
         fs,
         reports.journal(),
