@@ -1,5 +1,6 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.io.UnusableFolderException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ public final class ExportFileFinder {
     Path root = new Path(inputDir);
     FileSystem fs = root.getFileSystem(hadoopConf);
     if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-      throw new IOException("Cannot read exports: input folder does not exist (" + inputDir + ")");
+      throw new UnusableFolderException(
+          "Cannot read exports: --input " + inputDir + " does not exist or is not a folder", null);
     }
     Path qualifiedRoot = fs.makeQualified(root);
     List<ExportFile> files = new ArrayList<>();
