@@ -131,7 +131,9 @@ public final class ChannelExpansion implements Runnable {
   static String oneLine(Throwable exception) {
     String denied = accessDenied(exception);
     String message = exception.getMessage();
-    if (denied != null && !(exception instanceof ConfigurationException)) {
+    boolean explained =
+        exception instanceof ConfigurationException || exception instanceof UnusableFolderException;
+    if (denied != null && !explained) {
       message = "Cannot access " + denied + ": permission denied (give the job's user access to it)";
     } else if (message == null || message.isBlank()) {
       message = "internal error: " + exception.getClass().getName();

@@ -149,7 +149,9 @@ public final class IngestJob {
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         // One file the file system layer cannot open stops nothing but itself.
         unreadable.add(listed.file().relativePath());
-        StepLog.warn("Skipping an export that cannot be read: " + listed.file().relativePath() + " (" + e.getMessage() + ")");
+        StepLog.warn(
+            "Skipping an export that cannot be read: " + listed.file().relativePath()
+                + " (" + e.getMessage() + ")");
       }
     }
     IngestWarnings warnings = new IngestWarnings(listing.symbolicLinks(), unreadable, RemovedLines.NONE);
