@@ -2,17 +2,21 @@ package com.channelexpansion.cli;
 
 import com.channelexpansion.config.ConfigurationException;
 import com.channelexpansion.ingest.DataQualityGateException;
+import com.channelexpansion.io.UnusableFolderException;
 import com.channelexpansion.publish.LockHeldException;
 import com.channelexpansion.publish.Versions;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code nightly} (ingest, then report), {@code ingest}, {@code report} and
- * {@code customer-key} (customer ids for accounts.csv, read from standard input). Every failure ends with a non-zero exit code (see {@link ExitCode}) and one line on stderr
- * saying why; set CHANNEL_EXPANSION_TRACE=1 to also print the stack trace.
+ * {@code customer-key} (customer ids for accounts.csv, read from standard input). Every failure
+ * ends with a non-zero exit code (see {@link ExitCode}) and exactly one line on stderr starting
+ * {@code channel-expansion: } and saying why (a usage error points to --help instead of printing
+ * it); set CHANNEL_EXPANSION_TRACE=1 to also print the stack trace.
  */
 @Command(
     name = "channel-expansion",
@@ -23,6 +27,9 @@ import picocli.CommandLine.Command;
       NightlyCommand.class, IngestCommand.class, ReportCommand.class, CustomerKeyCommand.class
     })
 public final class ChannelExpansion implements Runnable {
+  /** Longest stderr line a failure prints (the trace variable shows the rest). */
+  private static final int MAX_LINE = 1000;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Standard input of the commands that read it (customer-key); tests pass their own. */
@@ -68,6 +75,15 @@ public final class ChannelExpansion implements Runnable {
           errors.flush();
           return code;
         });
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          PrintWriter errors = exception.getCommandLine().getErr();
+          errors.println(
+              "channel-expansion: " + oneLine(exception) + " (see "
+                  + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+          errors.flush();
+          return ExitCode.USAGE;
+        });
     commandLine.setExitCodeExceptionMapper(ChannelExpansion::exitCodeOf);
     return commandLine.execute(args);
   }
@@ -81,7 +97,9 @@ public final class ChannelExpansion implements Runnable {
     if (exception instanceof CommandLine.ParameterException) {
       return ExitCode.USAGE;
     }
-    if (exception instanceof ConfigurationException) {
+    if (exception instanceof ConfigurationException
+        || exception instanceof UnusableFolderException
+        || accessDenied(exception) != null) {
       return ExitCode.CONFIGURATION;
     }
     if (exception instanceof DataQualityGateException) {
@@ -93,14 +111,37 @@ public final class ChannelExpansion implements Runnable {
     return ExitCode.INTERNAL_ERROR;
   }
 
-  private static String oneLine(Throwable exception) {
+  /**
+   * The file whose access the operating system denied, anywhere in the exception's causes, or
+   * null: a folder the job cannot read or write is the user's to fix (exit 3), wherever it shows.
+   */
+  private static String accessDenied(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AccessDeniedException denied) {
+        return denied.getFile();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The one stderr line's text: the message's first line (Spark and Hadoop put stack traces and
+   * query plans in later lines), cut at {@value #MAX_LINE} characters.
+   */
+  static String oneLine(Throwable exception) {
+    String denied = accessDenied(exception);
     String message = exception.getMessage();
-    if (message == null || message.isBlank()) {
+    boolean explained =
+        exception instanceof ConfigurationException || exception instanceof UnusableFolderException;
+    if (denied != null && !explained) {
+      message = "Cannot access " + denied + ": permission denied (give the job's user access to it)";
+    } else if (message == null || message.isBlank()) {
       message = "internal error: " + exception.getClass().getName();
     } else if (exitCodeOf(exception) == ExitCode.INTERNAL_ERROR) {
       message = "internal error: " + message;
     }
-    return message.replace('\n', ' ').replace('\r', ' ');
+    String line = message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).strip();
+    return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "...";
   }
 
   /** The version printed by --version and written in manifests. */

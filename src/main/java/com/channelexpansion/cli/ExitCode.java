@@ -4,13 +4,17 @@ package com.channelexpansion.cli;
 public final class ExitCode {
   /** The run finished and published its outputs. */
   public static final int SUCCESS = 0;
-  /** Unexpected failure (a bug or an environment problem): nothing new was published. */
+  /** A defect of the job itself (or an environment failure): nothing new was published. */
   public static final int INTERNAL_ERROR = 1;
-  /** Bad command line: unknown command or option, bad value. */
+  /**
+   * The command line is wrong: unknown command or option, a bad value (a date), a path that does
+   * not exist or is not a folder where a folder is needed.
+   */
   public static final int USAGE = 2;
   /**
-   * A definition, reference or export header file cannot be trusted (fix the file and rerun), or
-   * customer-key read a line that is not kind:text.
+   * Configuration or input that cannot be used: a definition, reference or export header file
+   * (fix the file and rerun), a Shopify export in a canonical folder, a folder the job cannot read
+   * or write, or a customer-key line that is not kind:text.
    */
   public static final int CONFIGURATION = 3;
   /** Too many rejected rows: see failed-runs/&lt;run-id&gt;/rejects/ in the warehouse. */

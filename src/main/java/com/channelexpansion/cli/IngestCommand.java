@@ -17,7 +17,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (JobRun run = JobRun.open(options, spec.commandLine().getOut())) {
+    try (JobRun run = JobRun.open(options, spec.commandLine().getOut(), false)) {
       run.ingest();
     }
     return ExitCode.SUCCESS;

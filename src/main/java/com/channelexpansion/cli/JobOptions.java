@@ -1,7 +1,9 @@
 package com.channelexpansion.cli;
 
 import java.time.LocalDate;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every command takes (PRODUCT.md, Command line). */
 public final class JobOptions {
@@ -48,6 +50,25 @@ public final class JobOptions {
           "Spark master, e.g. local[*] or spark://host:7077 (default: local[*], or the master"
               + " spark-submit gives).")
   String master;
+
+  /** The command these options belong to, for usage errors. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * Checks the local folders before any work (exit 2 when one is wrong): --input, --reference and
+   * --config must be folders; --warehouse and, when the command writes reports, --reports must be
+   * folders or paths that can be created.
+   */
+  void checkFolders(boolean writesReports) {
+    FolderOptions.existing(command.commandLine(), "--input", input);
+    FolderOptions.existing(command.commandLine(), "--reference", reference);
+    FolderOptions.existing(command.commandLine(), "--config", config);
+    FolderOptions.creatable(command.commandLine(), "--warehouse", warehouse);
+    if (writesReports) {
+      FolderOptions.creatable(command.commandLine(), "--reports", reports);
+    }
+  }
 
   /** The master to set, or null to leave it to spark-submit. */
   String sparkMaster() {

@@ -34,11 +34,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the job, in order: check the definitions and reference data (before anything else),
- * take the warehouse lock, complete any publish a killed run had committed, clear stale staging,
- * start Spark, then the steps the command asks for. Each publish first checks that the lock is
- * still this run's (exit 5 otherwise, nothing published). Closing releases the lock and stops
- * Spark.
+ * One run of the job, in order: check the command line's folders (exit 2), the definitions and
+ * reference data (exit 3), that the warehouse and reports folders can be written (exit 3), all
+ * before anything else; take the warehouse lock, complete any publish a killed run had
+ * committed, clear stale staging, start Spark, then the steps the command asks for. Each publish
+ * first checks that the lock is still this run's (exit 5 otherwise, nothing published). Closing
+ * releases the lock and stops Spark.
  */
 final class JobRun implements AutoCloseable {
   private static final DateTimeFormatter RUN_ID =
@@ -62,7 +63,8 @@ final class JobRun implements AutoCloseable {
       PrintWriter out,
       Definitions definitions,
       ReferenceData reference,
-      SourceFormats formats)
+      SourceFormats formats,
+      boolean writesReports)
       throws IOException {
     this.options = options;
     this.out = out;
@@ -76,6 +78,10 @@ final class JobRun implements AutoCloseable {
     this.warehouse = new WarehouseLayout(options.warehouse);
     this.reports = new ReportsLayout(options.reports);
     Configuration conf = hadoopConfiguration();
+    FolderOptions.writable("--warehouse", options.warehouse, runId, conf);
+    if (writesReports) {
+      FolderOptions.writable("--reports", options.reports, runId, conf);
+    }
     this.lock = WarehouseLock.acquire(warehouse.root(), runId, conf);
     try {
       recoverAndClean(conf);
@@ -85,8 +91,14 @@ final class JobRun implements AutoCloseable {
     }
   }
 
-  /** Loads and checks every definition and reference file, then takes the warehouse lock. */
-  static JobRun open(JobOptions options, PrintWriter out) throws IOException {
+  /**
+   * Checks the folders of the command line, loads and checks every definition and reference file,
+   * checks that the output folders can be written, then takes the warehouse lock.
+   *
+   * @param writesReports whether the command writes reports (then --reports is checked too)
+   */
+  static JobRun open(JobOptions options, PrintWriter out, boolean writesReports) throws IOException {
+    options.checkFolders(writesReports);
     StepLog step = StepLog.start("config");
     Definitions definitions = DefinitionsLoader.load(Path.of(options.config));
     ReferenceData reference =
@@ -102,7 +114,7 @@ final class JobRun implements AutoCloseable {
             reference.reps().size(),
             reference.fxRates().size(),
             formats));
-    return new JobRun(options, out, definitions, reference, formats);
+    return new JobRun(options, out, definitions, reference, formats, writesReports);
   }
 
   /**

@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     if (from != null && from.isAfter(to)) {
       throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
     }
-    try (JobRun run = JobRun.open(options, spec.commandLine().getOut())) {
+    try (JobRun run = JobRun.open(options, spec.commandLine().getOut(), true)) {
       if (from == null) {
         run.report(null, run.defaultAsOf());
       } else {

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -103,8 +102,7 @@ public final class ExportReading {
       }
 
       private InputStream open(ExportFile file) throws IOException {
-        Path path = new Path(file.uri());
-        return path.getFileSystem(hadoopConf.value()).open(path);
+        return file.open(hadoopConf.value());
       }
 
       private void closeCurrent() throws IOException {

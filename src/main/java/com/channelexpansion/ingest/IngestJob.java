@@ -29,7 +29,7 @@ import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.RejectColumns;
 import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,7 +125,10 @@ public final class IngestJob {
     IngestLedger ledger = definitionsChanged ? IngestLedger.empty() : stored;
 
     StepLog find = StepLog.start("find");
-    List<ExportFile> found = ExportFileFinder.find(inputDir, conf);
+    ExportFileFinder.Listing listing = ExportFileFinder.find(inputDir, conf);
+    List<ExportFile> found = listing.files();
+    listing.symbolicLinks().forEach(link -> StepLog.warn("Not following a symbolic link: " + link));
+    List<String> unreadable = new ArrayList<>();
     ReadPlan plan = formats.plan(found);
     plan.notExports().forEach(file -> StepLog.warn("Skipping a file that is not an export: " + file));
     List<ExportRead> toRead = new ArrayList<>();
@@ -138,21 +141,30 @@ public final class IngestJob {
         unchanged++;
         continue;
       }
-      ExportRead read = withChecksums(listed, conf);
-      ExportFile file = read.file();
-      Optional<String> twin = read.paired() ? Optional.empty() : ledger.sameBytesAs(file);
-      if (ledger.holds(file) && (!read.paired() || ledger.holds(read.lineFile()))) {
-        unchanged++;
-      } else if (twin.isPresent() && !ledger.files().containsKey(file.relativePath())) {
-        duplicateDeliveries.add(file.relativePath() + " (same bytes as " + twin.get() + ")");
-        StepLog.warn("Skipping a second delivery of " + twin.get() + ": " + file.relativePath());
-      } else if (headerless(read, conf)) {
-        headerless.add(file.relativePath());
-        StepLog.warn("Skipping export without a header: " + file.relativePath());
-      } else {
-        toRead.add(read);
+      try {
+        ExportRead read = listed.withChecksums(conf);
+        ExportFile file = read.file();
+        Optional<String> twin = read.paired() ? Optional.empty() : ledger.sameBytesAs(file);
+        if (ledger.holds(file) && (!read.paired() || ledger.holds(read.lineFile()))) {
+          unchanged++;
+        } else if (twin.isPresent() && !ledger.files().containsKey(file.relativePath())) {
+          duplicateDeliveries.add(file.relativePath() + " (same bytes as " + twin.get() + ")");
+          StepLog.warn("Skipping a second delivery of " + twin.get() + ": " + file.relativePath());
+        } else if (read.headerless(conf)) {
+          headerless.add(file.relativePath());
+          StepLog.warn("Skipping export without a header: " + file.relativePath());
+        } else {
+          toRead.add(read);
+        }
+      } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        // One file the file system layer cannot open stops nothing but itself.
+        unreadable.add(listed.file().relativePath());
+        StepLog.warn(
+            "Skipping an export that cannot be read: " + listed.file().relativePath()
+                + " (" + e.getMessage() + ")");
       }
     }
+    IngestWarnings warnings = new IngestWarnings(listing.symbolicLinks(), unreadable, RemovedLines.NONE);
     List<ExportFile> filesToRead = new ArrayList<>();
     for (ExportRead read : toRead) {
       filesToRead.add(read.file());
@@ -172,7 +184,8 @@ public final class IngestJob {
       long orderLines = ParquetTableWriter.rowsIn(fs, warehouse.orderLines());
       StepLog.info("Nothing new to ingest: the warehouse is unchanged");
       return new IngestResult(
-          runId, List.of(), unchanged, duplicateDeliveries, headerless, 0, orderLines, false, seconds);
+          runId, List.of(), unchanged, duplicateDeliveries, headerless, 0, orderLines, false, seconds,
+          warnings);
     }
 
     StepLog validate = StepLog.start("validate");
@@ -280,6 +293,10 @@ public final class IngestJob {
               .mapToLong(Long::longValue)
               .sum();
       fs.mkdirs(stagedOrderLines); // a warehouse with no accepted line still has the table
+      warnings =
+          warnings.withRemovedLines(
+              RemovedLines.between(
+                  spark, fs, warehouse.orderLines(), stagedOrderLines, stored.redelivered(filesToRead)));
       orderLineMoves.add(
           Move.of(stagedOrderLines, warehouse.orderLines(), warehouse.aside(runId, "order_lines")));
       // Changes recorded so far are relative to the table this run replaces.
@@ -311,7 +328,7 @@ public final class IngestJob {
     IngestResult result =
         new IngestResult(
             runId, files, unchanged, duplicateDeliveries, headerless,
-            acceptedVersions - orderLineRows, orderLineRows, true, seconds);
+            acceptedVersions - orderLineRows, orderLineRows, true, seconds, warnings);
     Path stagedManifest = new Path(staging, "ingest_manifest.json");
     JsonDocument.write(IngestManifest.of(result, Versions.of(spark)), stagedManifest, conf);
     CrashPoints.reached("ingest.staged");
@@ -396,20 +413,6 @@ public final class IngestJob {
       if (name.startsWith(BATCH + "=") && !ledger.liveBatches().contains(name.substring(BATCH.length() + 1))) {
         fs.delete(status.getPath(), true);
       }
-    }
-  }
-
-  private static ExportRead withChecksums(ExportRead read, Configuration conf) throws IOException {
-    return new ExportRead(
-        read.file().withChecksum(conf),
-        read.paired() ? read.lineFile().withChecksum(conf) : null,
-        read.format());
-  }
-
-  private static boolean headerless(ExportRead read, Configuration conf) throws IOException {
-    Path path = new Path(read.file().uri());
-    try (InputStream in = path.getFileSystem(conf).open(path)) {
-      return read.format().headerless(read.file().relativePath(), in);
     }
   }
 

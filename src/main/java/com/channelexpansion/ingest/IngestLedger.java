@@ -82,7 +82,15 @@ public record IngestLedger(
 
   /** True when no file of {@code read} was ingested before: the night only adds versions. */
   public boolean onlyAdds(List<ExportFile> read) {
-    return read.stream().noneMatch(file -> files.containsKey(file.relativePath()));
+    return redelivered(read).isEmpty();
+  }
+
+  /** The paths of {@code read} that were ingested before: re-delivered files, new content. */
+  public List<String> redelivered(List<ExportFile> read) {
+    return read.stream()
+        .map(ExportFile::relativePath)
+        .filter(files::containsKey)
+        .toList();
   }
 
   /** True when this exact file (path and checksum) is already in the warehouse. */

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param orderLines rows of order_lines/ after this run
  * @param published whether this run changed the warehouse (false when nothing was new)
  * @param secondsByStep wall seconds of each step, in step order
+ * @param warnings links not followed, files that could not be read, lines re-deliveries removed
  */
 public record IngestResult(
     String runId,
@@ -24,7 +25,8 @@ public record IngestResult(
     long duplicatesDropped,
     long orderLines,
     boolean published,
-    Map<String, Double> secondsByStep) {
+    Map<String, Double> secondsByStep,
+    IngestWarnings warnings) {
 
   public long rowsRead() {
     return files.stream().mapToLong(FileReconciliation::rowsRead).sum();

@@ -2,6 +2,7 @@ package com.channelexpansion.publish;
 
 import com.channelexpansion.ingest.FileReconciliation;
 import com.channelexpansion.ingest.IngestResult;
+import com.channelexpansion.ingest.RemovedLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Map;
 
 /**
  * The ingest part of a manifest: the files this run read, with checksums, and the reconciliation
- * of every row they held (read = accepted + rejected, per file and by reason).
+ * of every row they held (read = accepted + rejected, per file and by reason), and its warnings:
+ * files skipped (no header, delivered twice, symbolic links, unreadable) and the lines that
+ * re-delivered files removed from order_lines ({@code removed_lines}: number and signed amount).
  */
 public final class IngestManifest {
   private IngestManifest() {}
@@ -47,6 +50,14 @@ public final class IngestManifest {
     warnings.put(
         "orders_with_surcharge",
         result.files().stream().mapToLong(FileReconciliation::surchargedOrders).sum());
+    warnings.put("symbolic_links", result.warnings().symbolicLinks());
+    warnings.put("unreadable_files", result.warnings().unreadableFiles());
+    RemovedLines removed = result.warnings().removedLines();
+    Map<String, Object> removedLines = new LinkedHashMap<>();
+    removedLines.put("lines", removed.lines());
+    removedLines.put("amount", removed.amount());
+    removedLines.put("redelivered_files", removed.files());
+    warnings.put("removed_lines", removedLines);
     doc.put("warnings", warnings);
     doc.put("seconds_by_step", result.secondsByStep());
     doc.put("versions", versions);

@@ -177,6 +177,75 @@ class ExitCodesTest {
     assertFalse(Files.exists(dir.resolve("reports/as_of=" + LocalDate.of(2026, 10, 31))), "no report");
   }
 
+  @Test
+  void aMissingInputFolderExitsTwoInOneLine() {
+    Path warehouse = dir.resolve("wh-no-input");
+    Outcome outcome = run(dir.resolve("no-such-input"), samples.resolve("config"), warehouse, "ingest");
+    assertEquals(ExitCode.USAGE, outcome.code(), outcome.err());
+    assertOneLine(outcome.err(), "--input " + dir.resolve("no-such-input") + " does not exist");
+    assertFalse(Files.exists(warehouse), "nothing written for a wrong command line");
+  }
+
+  @Test
+  void aWarehouseThatIsAFileExitsTwoInOneLine() throws IOException {
+    Path file = Files.writeString(dir.resolve("warehouse-file"), "not a folder");
+    Outcome outcome = run(samples.resolve("config"), file, "nightly");
+    assertEquals(ExitCode.USAGE, outcome.code(), outcome.err());
+    assertOneLine(outcome.err(), "--warehouse " + file + " is not a folder");
+  }
+
+  @Test
+  void usageErrorsPrintOneChannelExpansionLineThatPointsToHelp() {
+    for (String[] args :
+        List.of(
+            new String[] {"nightly", "--frobnicate"},
+            new String[] {"resync"},
+            new String[] {"report", "--as-of", "31/10/2026"},
+            new String[] {})) {
+      StringWriter err = new StringWriter();
+      int code =
+          ChannelExpansion.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
+      assertEquals(ExitCode.USAGE, code, err.toString());
+      assertOneLine(err.toString(), "--help");
+    }
+  }
+
+  @Test
+  void aReadOnlyReportsFolderExitsThreeInOneLineNamingIt() throws IOException {
+    Path reports = readOnlyFolder();
+    StringWriter err = new StringWriter();
+    int code =
+        ChannelExpansion.execute(
+            new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+            "nightly", "--input", samples.resolve("exports").toString(),
+            "--reference", samples.resolve("reference").toString(),
+            "--config", samples.resolve("config").toString(),
+            "--warehouse", dir.resolve("wh-read-only-reports").toString(),
+            "--reports", reports.toString(), "--as-of", "2026-10-31");
+    assertEquals(ExitCode.CONFIGURATION, code, err.toString());
+    assertOneLine(err.toString(), "Cannot write to the --reports folder " + reports);
+    assertFalse(
+        Files.exists(dir.resolve("wh-read-only-reports/order_lines")), "stopped before ingesting");
+  }
+
+  /**
+   * A folder this process cannot write: a read-only temporary folder, or, when running as root
+   * (which writes anyway), /sys, which even root cannot write files in.
+   */
+  private static Path readOnlyFolder() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("read-only"));
+    folder.toFile().setWritable(false, false);
+    for (Path candidate : List.of(folder, Path.of("/sys"))) {
+      try {
+        Files.delete(Files.createFile(candidate.resolve("probe")));
+      } catch (IOException notWritable) {
+        return candidate;
+      }
+    }
+    org.junit.jupiter.api.Assumptions.abort("no folder this process cannot write");
+    return null;
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : walk.toList()) {

@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.ExportFile;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -24,6 +25,24 @@ public record ExportRead(ExportFile file, ExportFile lineFile, SourceFormat form
   /** Bytes this unit reads (both files of a pair), for spreading units over tasks. */
   public long sizeBytes() {
     return file.sizeBytes() + (lineFile == null ? 0 : lineFile.sizeBytes());
+  }
+
+  /** This unit with the SHA-256 of each of its files computed (read once, on the driver). */
+  public ExportRead withChecksums(org.apache.hadoop.conf.Configuration conf) throws IOException {
+    return new ExportRead(
+        file.withChecksum(conf), paired() ? lineFile.withChecksum(conf) : null, format);
+  }
+
+  /**
+   * True when the (order) file holds no header at all; read on the driver before any Spark job.
+   *
+   * @throws com.channelexpansion.ingest.read.ExportHeaderException when the header cannot be
+   *     read, or shows a Shopify export in a canonical folder: the run stops
+   */
+  public boolean headerless(org.apache.hadoop.conf.Configuration conf) throws IOException {
+    try (InputStream in = file.open(conf)) {
+      return format.headerless(file.relativePath(), in);
+    }
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.NoSuchElementException;
  * {@link ExportHeaderException} from {@link #parse}. Every later record becomes one line:
  * {@link RawOrderLine#malformed} when the scanner found it malformed or its field count differs
  * from the header's width (with a detail saying which), else its canonical values (empty = null)
- * with {@code headerMissingDetail} naming the required columns the header lacks.
+ * with {@code headerMissingDetail} naming the required columns the header lacks. Each line's raw
+ * record has the values of columns the header does not read masked ({@link RawRecordMask}).
  *
  * <p>The caller owns and closes the stream. I/O errors surface as {@link UncheckedIOException}
  * naming the file.
@@ -33,7 +34,8 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
    * Reads the header of {@code in} and returns an iterator over the file's remaining records.
    *
    * @param sourceFile the file's path relative to --input, used in every line and message
-   * @throws ExportHeaderException when the header record is malformed or not valid UTF-8
+   * @throws ExportHeaderException when the header record is malformed or not valid UTF-8, or is
+   *     a Shopify export's (its rows hold personal data: none may be read as canonical rejects)
    */
   public static ExportFileParser parse(String sourceFile, InputStream in) {
     CsvRecordScanner scanner = new CsvRecordScanner(in);
@@ -44,7 +46,11 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
     if (first.malformed()) {
       throw new ExportHeaderException(sourceFile, first.startLine(), first.problem());
     }
-    return new ExportFileParser(sourceFile, scanner, ExportHeader.of(first.fields()));
+    ExportHeader header = ExportHeader.of(first.fields());
+    if (header.shopifyExport()) {
+      throw ExportHeaderException.shopifyInCanonicalFolder(sourceFile);
+    }
+    return new ExportFileParser(sourceFile, scanner, header);
   }
 
   /** True when the file holds no header at all (empty or only blank lines): skip it, warn. */
@@ -73,8 +79,9 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
   /** One record of a file with this header as a raw order line (pure; tests call it directly). */
   static RawOrderLine toLine(String sourceFile, ExportHeader header, CsvRecord record) {
     String malformed = record.malformedDetail(header.width());
+    String raw = RawRecordMask.of(header, record);
     if (malformed != null) {
-      return RawOrderLine.malformed(sourceFile, record.startLine(), record.rawText(), malformed);
+      return RawOrderLine.malformed(sourceFile, record.startLine(), raw, malformed);
     }
     String[] v = header.canonicalValues(record.fields());
     String headerMissing =
@@ -82,7 +89,7 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
     return new RawOrderLine(
         sourceFile,
         record.startLine(),
-        record.rawText(),
+        raw,
         null,
         headerMissing,
         v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
