@@ -3,10 +3,7 @@ package com.channelexpansion.ingest.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -90,8 +87,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private RecordCheck check;
 
   private final int delimiter;
-  /** Null for UTF-8 (the fast path); else a single-byte ASCII-compatible charset. */
-  private final Charset singleByteCharset;
+  private final RecordCharset charset;
 
   /** A scanner for comma-separated UTF-8, the canonical export dialect. */
   public CsvRecordScanner(InputStream in) {
@@ -116,7 +112,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     }
     this.in = new ScanInput(in);
     this.delimiter = delimiter;
-    this.singleByteCharset = charset.equals(StandardCharsets.UTF_8) ? null : charset;
+    this.charset = new RecordCharset(charset);
   }
 
   /**
@@ -136,17 +132,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
 
   /** True for UTF-8 and for single-byte charsets that decode the ASCII range as ASCII. */
   public static boolean isSupportedCharset(Charset charset) {
-    if (charset.equals(StandardCharsets.UTF_8)) {
-      return true;
-    }
-    if (!charset.canEncode() || charset.newEncoder().maxBytesPerChar() != 1.0f) {
-      return false;
-    }
-    byte[] ascii = new byte[0x80];
-    for (int i = 0; i < ascii.length; i++) {
-      ascii[i] = (byte) i;
-    }
-    return new String(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
+    return RecordCharset.isSupported(charset);
   }
 
   private static String printable(char c) {
@@ -182,7 +168,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private CsvRecord readRecord() throws IOException {
     if (!started) {
       started = true;
-      if (singleByteCharset == null) {
+      if (charset.utf8()) {
         in.skipByteOrderMark();
       }
     }
@@ -297,10 +283,11 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
    * @param lineBreakConsumed true when a line break ended the record (false at end of input)
    */
   private CsvRecord end(long startLine, String problem, boolean lineBreakConsumed) {
-    String text = problem == null ? rawText() : null;
+    String text =
+        problem == null ? charset.strict(raw.array(), raw.length(), (rawBitsOr & 0x80) != 0) : null;
     String detail = problem;
     if (detail == null && text == null) {
-      detail = invalidBytesProblem();
+      detail = charset.invalidDetail();
     }
     List<String> fields = List.of();
     if (detail == null) {
@@ -318,17 +305,17 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
       line = startLine + 1;
       text = null;
     }
-    return new CsvRecord(startLine, text != null ? text : lenientRawText(), List.of(), detail);
+    String shown = text != null ? text : charset.lenient(raw.array(), raw.length());
+    return new CsvRecord(startLine, shown, List.of(), detail);
   }
 
   private List<String> fields() {
-    Charset charset = singleByteCharset == null ? StandardCharsets.UTF_8 : singleByteCharset;
     byte[] bytes = values.array();
     String[] fields = new String[fieldCount];
     for (int i = 0; i < fieldCount; i++) {
       int from = fieldStarts[i];
       int to = fieldEnds[i];
-      fields[i] = from == to ? "" : new String(bytes, from, to - from, charset);
+      fields[i] = from == to ? "" : charset.decode(bytes, from, to - from);
     }
     return Arrays.asList(fields);
   }
@@ -342,43 +329,6 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
       }
     }
     return -1;
-  }
-
-  private String invalidBytesProblem() {
-    return singleByteCharset == null
-        ? CsvRecord.INVALID_UTF8
-        : "record: bytes not defined in " + singleByteCharset.name();
-  }
-
-  /** The raw text, bytes the charset does not define shown as U+FFFD. */
-  private String lenientRawText() {
-    Charset charset = singleByteCharset == null ? StandardCharsets.UTF_8 : singleByteCharset;
-    return new String(raw.array(), 0, raw.length(), charset);
-  }
-
-  /** The raw text, or null when it is not valid in the charset. */
-  private String rawText() {
-    byte[] bytes = raw.array();
-    int length = raw.length();
-    if (singleByteCharset != null) {
-      if ((rawBitsOr & 0x80) == 0) {
-        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
-      }
-      try {
-        return singleByteCharset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, 0, length))
-            .toString();
-      } catch (CharacterCodingException e) {
-        return null;
-      }
-    }
-    if ((rawBitsOr & 0x80) != 0 && !Utf8.isWellFormed(bytes, 0, length)) {
-      return null;
-    }
-    return new String(bytes, 0, length, StandardCharsets.UTF_8);
   }
 
   /** Closes the current field: records its value range trimmed of spaces and tabs. */
