@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -73,13 +72,9 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   /** Physical line of the next unread byte. */
   private long line = 1;
 
-  /** The current record's text (line breaks as LF) and its field values, back to back. */
+  /** The current record's text (line breaks as LF) and its field values. */
   private final ByteBuilder raw = new ByteBuilder();
-  private final ByteBuilder values = new ByteBuilder();
-  private int[] fieldStarts = new int[32];
-  private int[] fieldEnds = new int[32];
-  private int fieldCount;
-  private int fieldStart;
+  private final FieldValues values = new FieldValues();
   /** OR of every byte of the record: bit 7 set means it holds non-ASCII bytes to validate. */
   private int rawBitsOr;
 
@@ -174,9 +169,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     }
     while (true) {
       raw.truncate(0);
-      values.truncate(0);
-      fieldCount = 0;
-      fieldStart = 0;
+      values.clear();
       rawBitsOr = 0;
       long startLine = line;
       int c = read();
@@ -213,10 +206,10 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
         case UNQUOTED:
           if (c == delimiter) {
             raw.append(c);
-            endField();
+            values.endField();
             state = FIELD_START;
           } else if (c == '\r' || c == '\n' || c == EOF) {
-            endField();
+            values.endField();
             endLine(c);
             return end(startLine, null, c != EOF);
           } else {
@@ -255,12 +248,12 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
         case AFTER_CLOSING_QUOTE:
           if (c == delimiter) {
             raw.append(c);
-            endField();
+            values.endField();
             state = FIELD_START;
           } else if (isBlank(c)) {
             raw.append(c);
           } else if (c == '\r' || c == '\n' || c == EOF) {
-            endField();
+            values.endField();
             endLine(c);
             return end(startLine, null, c != EOF);
           } else {
@@ -291,7 +284,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     }
     List<String> fields = List.of();
     if (detail == null) {
-      fields = fields();
+      fields = values.decode(charset);
       detail = check == null ? null : check.problem(fields);
     }
     if (detail == null) {
@@ -309,17 +302,6 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     return new CsvRecord(startLine, shown, List.of(), detail);
   }
 
-  private List<String> fields() {
-    byte[] bytes = values.array();
-    String[] fields = new String[fieldCount];
-    for (int i = 0; i < fieldCount; i++) {
-      int from = fieldStarts[i];
-      int to = fieldEnds[i];
-      fields[i] = from == to ? "" : charset.decode(bytes, from, to - from);
-    }
-    return Arrays.asList(fields);
-  }
-
   /** Position of the raw text's first LF (a physical line break), or -1 on a one-line record. */
   private int firstLineBreak() {
     byte[] bytes = raw.array();
@@ -329,27 +311,6 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
       }
     }
     return -1;
-  }
-
-  /** Closes the current field: records its value range trimmed of spaces and tabs. */
-  private void endField() {
-    byte[] bytes = values.array();
-    int from = fieldStart;
-    int to = values.length();
-    while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
-      from++;
-    }
-    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
-      to--;
-    }
-    if (fieldCount == fieldStarts.length) {
-      fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
-      fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
-    }
-    fieldStarts[fieldCount] = from;
-    fieldEnds[fieldCount] = to;
-    fieldCount++;
-    fieldStart = values.length();
   }
 
   /**
