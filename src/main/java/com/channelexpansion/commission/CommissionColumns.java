@@ -44,12 +44,12 @@ public final class CommissionColumns {
           .add(MONTH, DataTypes.StringType, false)
           .add(REP_ID, DataTypes.StringType, false)
           .add(PLAN_ID, DataTypes.StringType, false)
-          .add(CREDITED_REVENUE, OrderLineColumns.MONEY_TYPE, false)
-          .add(ONLINE_CREDITED_REVENUE, OrderLineColumns.MONEY_TYPE, false)
+          .add(CREDITED_REVENUE, OrderLineColumns.SUM_TYPE, false)
+          .add(ONLINE_CREDITED_REVENUE, OrderLineColumns.SUM_TYPE, false)
           .add(QUOTA_AMOUNT, OrderLineColumns.MONEY_TYPE, true)
           .add(ATTAINMENT, OrderLineColumns.ATTAINMENT_TYPE, true)
           .add(MULTIPLIER, OrderLineColumns.MULTIPLIER_TYPE, false)
-          .add(COMMISSION, OrderLineColumns.MONEY_TYPE, false);
+          .add(COMMISSION, OrderLineColumns.SUM_TYPE, false);
 
   private CommissionColumns() {}
 }

@@ -15,7 +15,6 @@ import static com.channelexpansion.commission.CommissionColumns.SEGMENT;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -53,9 +52,11 @@ import org.apache.spark.sql.types.StructType;
  * multiplier 1, no quota). Returns are negative amounts, so they lower the month they are booked
  * in; a month may be negative.
  *
- * <p>Exactness: rate * amount is DECIMAL(28,8), its sum is narrowed back to DECIMAL(28,8) (an
- * overflow fails under ANSI, it never rounds), base * multiplier is DECIMAL(38,12): nothing is
- * rounded before the one HALF_UP to cents. Tiers compare quota_credit &gt;= min_attainment *
+ * <p>Exactness and range: rate * amount is DECIMAL(28,8), its sums (base, online_base) are
+ * DECIMAL(38,8), and base * multiplier is computed in Java BigDecimal and rounded once HALF_UP
+ * to a DECIMAL(38,2) commission (Spark would narrow a DECIMAL(38,8) * DECIMAL(9,4) product to 6
+ * places first, and rounding twice can differ). Revenue sums are DECIMAL(38,2). With amounts
+ * below 10^12 none of these can overflow, so no accepted line can make the report fail. Tiers compare quota_credit &gt;= min_attainment *
  * quota, an exact product, instead of a rounded quotient; the written attainment is the exact
  * quotient rounded HALF_UP to 6 places in Java (Spark's decimal division would round first to
  * about 10 places, and rounding twice can differ). Quotas are taken HALF_UP to cents (the
@@ -66,9 +67,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class CommissionEngine {
   private static final DataType MONEY = OrderLineColumns.MONEY_TYPE;
+  private static final DataType SUM = OrderLineColumns.SUM_TYPE;
   private static final DataType MULTIPLIER_TYPE = OrderLineColumns.MULTIPLIER_TYPE;
-  /** Exact type of rate * amount (DECIMAL(9,6) * DECIMAL(18,2)) and of its per-month sums. */
-  private static final DataType BASE_TYPE = DataTypes.createDecimalType(28, 8);
+  /** Type of the per-month sums of rate * amount (DECIMAL(9,6) * DECIMAL(18,2) = (28,8)). */
+  private static final DataType BASE_TYPE = DataTypes.createDecimalType(38, 8);
   /** Tier thresholds: fractions with up to 6 decimals. */
   private static final DataType MIN_ATTAINMENT_TYPE = DataTypes.createDecimalType(18, 6);
 
@@ -150,22 +152,23 @@ public final class CommissionEngine {
     if (result.isEmpty()) {
       return result;
     }
-    List<Row> sums =
+    // One row per month, rep and plan: few enough to sum exactly in BigDecimal on the driver.
+    List<Row> rows =
         terms
             .filter(col(REP_ID).notEqual(lit(OrderLineColumns.HOUSE)))
-            // DECIMAL(28,8) * DECIMAL(9,4) = DECIMAL(38,12); the sum keeps 12 places.
-            .groupBy(col(PLAN_ID))
-            .agg(sum(col(ONLINE_BASE).multiply(col(MULTIPLIER))).as("online_commission"))
+            .filter(col(ONLINE_BASE).notEqual(lit(BigDecimal.ZERO)))
+            .select(col(PLAN_ID), col(ONLINE_BASE), col(MULTIPLIER))
             .collectAsList();
-    for (Row row : sums) {
-      result.put(row.getString(0), row.getDecimal(1));
+    for (Row row : rows) {
+      result.computeIfPresent(
+          row.getString(0), (plan, total) -> total.add(row.getDecimal(1).multiply(row.getDecimal(2))));
     }
     return result;
   }
 
   /**
    * Monthly terms with the unrounded intermediates: the contract columns plus quota_credit
-   * (DECIMAL(28,2)), base and online_base (DECIMAL(28,8), exact). A month's terms depend only on
+   * (DECIMAL(28,2)), base and online_base (DECIMAL(38,8), exact). A month's terms depend only on
    * that month's lines (and their customers' segments).
    */
   public static Dataset<Row> terms(
@@ -197,8 +200,8 @@ public final class CommissionEngine {
                 col(OrderLineColumns.CREDITED_REP_ID).as(REP_ID),
                 col(PLAN_ID))
             .agg(
-                sum(amount).cast(MONEY).as(CREDITED_REVENUE),
-                sum(when(online, amount).otherwise(zeroMoney)).cast(MONEY).as(ONLINE_CREDITED_REVENUE),
+                sum(amount).cast(SUM).as(CREDITED_REVENUE),
+                sum(when(online, amount).otherwise(zeroMoney)).cast(SUM).as(ONLINE_CREDITED_REVENUE),
                 sum(when(col(COUNTS_TOWARD_QUOTA), amount).otherwise(zeroMoney)).as(QUOTA_CREDIT),
                 sum(rateAmount).cast(BASE_TYPE).as(BASE),
                 sum(when(online, rateAmount).otherwise(zeroBase)).cast(BASE_TYPE).as(ONLINE_BASE));
@@ -217,8 +220,8 @@ public final class CommissionEngine {
     Column multiplier = when(isHouse, lit(BigDecimal.ONE).cast(MULTIPLIER_TYPE))
         .otherwise(tierMultiplier(tiers, PlanRowMatcher.planIdsInOrder(plans)));
     Column commission =
-        when(isHouse, zeroMoney)
-            .otherwise(round(col(BASE).multiply(col(MULTIPLIER)), 2).cast(MONEY));
+        when(isHouse, lit(BigDecimal.ZERO).cast(SUM))
+            .otherwise(commissionUdf().apply(col(BASE), col(MULTIPLIER)));
 
     return withQuota
         .withColumn(ATTAINMENT, attainmentUdf().apply(col(QUOTA_CREDIT), col(QUOTA_AMOUNT)))
@@ -266,6 +269,16 @@ public final class CommissionEngine {
               quotaCredit.toPlainString(), quota.toPlainString()));
     }
     return value;
+  }
+
+  /** round_half_up(base * multiplier, 2), exact: one rounding, whatever the sizes. */
+  static BigDecimal commission(BigDecimal base, BigDecimal multiplier) {
+    return base.multiply(multiplier).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static UserDefinedFunction commissionUdf() {
+    UDF2<BigDecimal, BigDecimal, BigDecimal> f = CommissionEngine::commission;
+    return udf(f, SUM);
   }
 
   private static UserDefinedFunction attainmentUdf() {

@@ -6,6 +6,7 @@ import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.FxRate;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Rep;
+import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,9 +16,9 @@ import java.util.Comparator;
 
 /**
  * Fingerprints of the definitions ingest bakes into the warehouse, so a change is never silently
- * ignored. {@link #validation} covers what validated rows depend on (time zone, reporting
- * currency, quote rule, channel definitions, FX rates): when it changes every export is read
- * again. {@link #crediting} covers what credited_rep_id depends on (account owners, rep ids, rep
+ * ignored. {@link #validation} covers what validated rows depend on (the validation rules'
+ * version, time zone, reporting currency, quote rule, channel definitions, FX rates): when it
+ * changes every export is read again. {@link #crediting} covers what credited_rep_id depends on (account owners, rep ids, rep
  * aliases): when it changes order_lines is resolved again from the stored versions, without
  * re-reading exports (so an alias added later re-credits old lines). Reps without aliases give
  * the fingerprint they had before aliases existed: adding the column alone re-credits nothing.
@@ -27,6 +28,7 @@ public final class DefinitionsFingerprint {
 
   public static String validation(Definitions definitions, ReferenceData reference) {
     StringBuilder text = new StringBuilder();
+    text.append("rules ").append(ExportLineValidator.RULES_VERSION).append('\n');
     text.append(definitions.settings().reportingCurrency()).append('\n');
     text.append(definitions.settings().timeZone().getId()).append('\n');
     text.append(definitions.settings().quoteConvertsToAssisted()).append('\n');

@@ -62,7 +62,7 @@ public final class CustomerMonths {
   public static final String YEAR_EARLIER = "YEAR_EARLIER";
 
   /** Exact sums of money over many rows. */
-  private static final DataType SUM_TYPE = DataTypes.createDecimalType(38, 2);
+  private static final DataType SUM_TYPE = OrderLineColumns.SUM_TYPE;
 
   private static final String FIRST_MONTH = "first_month";
   private static final String LAST_MONTH = "last_month";

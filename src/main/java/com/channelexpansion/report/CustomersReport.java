@@ -60,8 +60,8 @@ public final class CustomersReport {
             col(SEGMENT),
             date_format(col(FIRST_ORDER_DATE), "yyyy-MM").as(COHORT_MONTH),
             col(ORDERS),
-            col(NET_REVENUE).cast(OrderLineColumns.MONEY_TYPE).as(NET_REVENUE),
-            col(ONLINE_REVENUE).cast(OrderLineColumns.MONEY_TYPE).as(ONLINE_REVENUE),
+            col(NET_REVENUE).cast(OrderLineColumns.SUM_TYPE).as(NET_REVENUE),
+            col(ONLINE_REVENUE).cast(OrderLineColumns.SUM_TYPE).as(ONLINE_REVENUE),
             col(LAST_ORDER_DATE));
   }
 }

@@ -87,6 +87,6 @@ public final class RevenueMonthlyReport {
             col(CUSTOMERS),
             col(ORDERS),
             col(LINES),
-            col(NET_REVENUE).cast(OrderLineColumns.MONEY_TYPE).as(NET_REVENUE));
+            col(NET_REVENUE).cast(OrderLineColumns.SUM_TYPE).as(NET_REVENUE));
   }
 }

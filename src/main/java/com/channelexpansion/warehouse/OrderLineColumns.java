@@ -48,6 +48,11 @@ public final class OrderLineColumns {
 
   public static final DataType QUANTITY_TYPE = DataTypes.createDecimalType(18, 6);
   public static final DataType MONEY_TYPE = DataTypes.createDecimalType(18, 2);
+  /**
+   * Money that is a sum or a commission (PRODUCT.md, Types): with every amount below 10^12, no
+   * number of accepted lines can overflow it, so no row can make a report fail.
+   */
+  public static final DataType SUM_TYPE = DataTypes.createDecimalType(38, 2);
   public static final DataType FX_RATE_TYPE = DataTypes.createDecimalType(20, 10);
   public static final DataType RATE_TYPE = DataTypes.createDecimalType(9, 6);
   public static final DataType ATTAINMENT_TYPE = DataTypes.createDecimalType(18, 6);

@@ -126,16 +126,16 @@ class NightlyOnSamplesTest {
     assertEquals(
         "struct<customer_id:string,region:string,owner_rep_id:string,first_order_date:date,"
             + "acquisition_channel:string,segment:string,cohort_month:string,orders:bigint,"
-            + "net_revenue:decimal(18,2),online_revenue:decimal(18,2),last_order_date:date>",
+            + "net_revenue:decimal(38,2),online_revenue:decimal(38,2),last_order_date:date>",
         spark.read().parquet(published().resolve("customers").toString()).schema().simpleString());
     assertEquals(
         "struct<month:string,region:string,segment:string,order_channel:string,customers:bigint,"
-            + "orders:bigint,lines:bigint,net_revenue:decimal(18,2)>",
+            + "orders:bigint,lines:bigint,net_revenue:decimal(38,2)>",
         spark.read().parquet(published().resolve("revenue_monthly").toString()).schema().simpleString());
     assertEquals(
-        "struct<month:string,rep_id:string,plan_id:string,credited_revenue:decimal(18,2),"
-            + "online_credited_revenue:decimal(18,2),quota_amount:decimal(18,2),"
-            + "attainment:decimal(18,6),multiplier:decimal(9,4),commission:decimal(18,2)>",
+        "struct<month:string,rep_id:string,plan_id:string,credited_revenue:decimal(38,2),"
+            + "online_credited_revenue:decimal(38,2),quota_amount:decimal(18,2),"
+            + "attainment:decimal(18,6),multiplier:decimal(9,4),commission:decimal(38,2)>",
         spark.read().parquet(published().resolve("commissions").toString()).schema().simpleString());
   }
 

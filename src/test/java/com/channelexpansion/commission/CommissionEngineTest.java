@@ -5,7 +5,6 @@ import static com.channelexpansion.commission.LineFixtures.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.apache.spark.sql.functions.col;
 
 import com.channelexpansion.config.Channel;
 import com.channelexpansion.config.CommissionPlanRow;
@@ -93,13 +92,15 @@ class CommissionEngineTest {
       assertEquals(expected[i].name(), fields[i].name());
       assertEquals(expected[i].dataType(), fields[i].dataType(), fields[i].name());
     }
-    // Intermediates never round quietly: base is exact DECIMAL(28,8) (rate(9,6) * amount(18,2)),
-    // base * multiplier(9,4) is exact DECIMAL(38,12) before the one HALF_UP to cents.
+    // Intermediates never round quietly: base is the exact sum of rate(9,6) * amount(18,2) at
+    // scale 8 (DECIMAL(38,8): no sum of amounts below 10^12 overflows it), and base * multiplier
+    // is rounded once, in BigDecimal: Spark would first narrow DECIMAL(38,8) * DECIMAL(9,4) to 6
+    // places, and 0.00499999 would then round to 0.005000 and on to 0.01.
     Dataset<Row> terms = CommissionEngine.terms(lines, PLANS, TIERS, QUOTAS);
-    assertEquals(DataTypes.createDecimalType(28, 8), terms.schema().apply("base").dataType());
+    assertEquals(DataTypes.createDecimalType(38, 8), terms.schema().apply("base").dataType());
     assertEquals(
-        DataTypes.createDecimalType(38, 12),
-        terms.select(col("base").multiply(col("multiplier"))).schema().fields()[0].dataType());
+        new BigDecimal("0.00"),
+        CommissionEngine.commission(new BigDecimal("0.00499999"), new BigDecimal("1.0000")));
   }
 
   @Test

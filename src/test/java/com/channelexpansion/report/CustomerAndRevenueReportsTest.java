@@ -108,7 +108,7 @@ class CustomerAndRevenueReportsTest {
     assertEquals(
         "customer_id:string,region:string,owner_rep_id:string,first_order_date:date,"
             + "acquisition_channel:string,segment:string,cohort_month:string,orders:bigint,"
-            + "net_revenue:decimal(18,2),online_revenue:decimal(18,2),last_order_date:date",
+            + "net_revenue:decimal(38,2),online_revenue:decimal(38,2),last_order_date:date",
         schema(customers));
   }
 
@@ -152,7 +152,7 @@ class CustomerAndRevenueReportsTest {
   void revenueMonthlySchema() {
     assertEquals(
         "month:string,region:string,segment:string,order_channel:string,customers:bigint,"
-            + "orders:bigint,lines:bigint,net_revenue:decimal(18,2)",
+            + "orders:bigint,lines:bigint,net_revenue:decimal(38,2)",
         schema(revenueMonthly));
   }
 

@@ -87,7 +87,9 @@ public final class MappedFormat implements SourceFormat {
 
   @Override
   public boolean headerless(String sourceFile, InputStream in) {
-    return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset()).header() == null;
+    return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset(), List.of())
+            .header()
+        == null;
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class MappedFormat implements SourceFormat {
           "Cannot read " + sourceFile + " alone: mapping " + mapping.mappingFile()
               + " joins an order file and a line file");
     }
-    DelimitedFile file = open(sourceFile, in);
+    DelimitedFile file = open(sourceFile, in, FieldSource.Kind.COLUMN, null);
     return new LineReader(file, Map.of(), null, null, List.of());
   }
 
@@ -108,7 +110,7 @@ public final class MappedFormat implements SourceFormat {
       throw new UnsupportedOperationException(
           "Cannot read a file pair: mapping " + mapping.mappingFile() + " has no line_file");
     }
-    DelimitedFile orders = open(orderFile, orderIn);
+    DelimitedFile orders = open(orderFile, orderIn, FieldSource.Kind.ORDER_COLUMN, mapping.joinKey());
     Map<String, String[]> orderValues = new HashMap<>();
     List<SourceRecord> malformedOrders = new ArrayList<>();
     String orderHeaderMissing = "order file: no header";
@@ -124,10 +126,10 @@ public final class MappedFormat implements SourceFormat {
           missing.isEmpty() ? null : "order file " + RawOrderLine.headerLacks(missing);
       while (orders.hasNext()) {
         CsvRecord record = orders.next();
-        String malformed = orders.malformedDetail(record);
-        if (malformed != null) {
+        if (record.malformed()) {
           RawOrderLine line =
-              RawOrderLine.malformed(orderFile, record.startLine(), record.rawText(), malformed);
+              RawOrderLine.malformed(
+                  orderFile, record.startLine(), record.rawText(), record.detail());
           malformedOrders.add(SourceRecord.of(line));
         } else if (key >= 0) {
           String keyValue = value(record.fields(), key);
@@ -137,13 +139,28 @@ public final class MappedFormat implements SourceFormat {
         }
       }
     }
-    DelimitedFile lines = open(lineFile, lineIn);
+    DelimitedFile lines = open(lineFile, lineIn, FieldSource.Kind.COLUMN, mapping.lineJoinKey());
     return new LineReader(
         lines, orderValues, orderHeaderMissing, mapping.lineJoinKey(), malformedOrders);
   }
 
-  private DelimitedFile open(String sourceFile, InputStream in) {
-    return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset());
+  /**
+   * Opens a file whose read columns are the mapped columns of {@code kind} and the join key
+   * (null for a single file).
+   */
+  private DelimitedFile open(
+      String sourceFile, InputStream in, FieldSource.Kind kind, String joinKey) {
+    List<String> read = new ArrayList<>();
+    for (String field : FIELDS) { // in a fixed order, so the detail names the same column each run
+      FieldSource source = mapping.fields().get(field);
+      if (source != null && source.kind() == kind) {
+        read.add(source.text());
+      }
+    }
+    if (joinKey != null) {
+      read.add(joinKey);
+    }
+    return DelimitedFile.open(sourceFile, in, mapping.delimiter(), mapping.charset(), read);
   }
 
   private static List<String> fields() {
@@ -265,9 +282,10 @@ public final class MappedFormat implements SourceFormat {
     }
 
     @Override
-    protected SourceRecord malformed(CsvRecord record, String detail) {
+    protected SourceRecord malformed(CsvRecord record) {
       return SourceRecord.of(
-          RawOrderLine.malformed(file().sourceFile(), record.startLine(), record.rawText(), detail));
+          RawOrderLine.malformed(
+              file().sourceFile(), record.startLine(), record.rawText(), record.detail()));
     }
 
     @Override

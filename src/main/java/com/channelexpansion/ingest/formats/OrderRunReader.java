@@ -29,8 +29,8 @@ abstract class OrderRunReader implements Iterator<SourceRecord> {
   /** The order a well-formed record belongs to, or null when it names none. */
   protected abstract String orderKey(List<String> fields);
 
-  /** The record standing for a malformed record; {@code detail} says what is wrong with it. */
-  protected abstract SourceRecord malformed(CsvRecord record, String detail);
+  /** The record standing for a malformed record (its detail says what is wrong with it). */
+  protected abstract SourceRecord malformed(CsvRecord record);
 
   /** One record for each of a run of adjacent well-formed records of one order, in file order. */
   protected abstract List<SourceRecord> readRun(List<CsvRecord> run);
@@ -59,7 +59,7 @@ abstract class OrderRunReader implements Iterator<SourceRecord> {
     while (lookahead != null || file.hasNext()) {
       CsvRecord record = lookahead != null ? lookahead : file.next();
       lookahead = null;
-      if (file.malformedDetail(record) != null) {
+      if (record.malformed()) {
         run.add(record);
         continue;
       }
@@ -78,8 +78,7 @@ abstract class OrderRunReader implements Iterator<SourceRecord> {
     Iterator<SourceRecord> read =
         wellFormed.isEmpty() ? List.<SourceRecord>of().iterator() : readRun(wellFormed).iterator();
     for (CsvRecord record : run) {
-      String malformed = file.malformedDetail(record);
-      ready.add(malformed != null ? malformed(record, malformed) : read.next());
+      ready.add(record.malformed() ? malformed(record) : read.next());
     }
     return !ready.isEmpty();
   }

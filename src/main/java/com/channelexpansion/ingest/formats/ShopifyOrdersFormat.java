@@ -98,6 +98,13 @@ public final class ShopifyOrdersFormat implements SourceFormat {
           CREATED_AT, SOURCE, EMPLOYEE, CURRENCY, CANCELLED_AT, FINANCIAL_STATUS, TOTAL,
           BILLING_COMPANY, EMAIL, BILLING_NAME);
 
+  /** Every column whose value the reader uses: only these are checked for control characters. */
+  private static final List<String> READ_COLUMNS =
+      List.of(
+          NAME, CREATED_AT, SOURCE, EMPLOYEE, CURRENCY, CANCELLED_AT, FINANCIAL_STATUS, TOTAL,
+          BILLING_COMPANY, EMAIL, BILLING_NAME, QUANTITY, PRICE, SKU, DISCOUNT, SUBTOTAL,
+          DISCOUNT_AMOUNT, REFUNDED_AMOUNT);
+
   private static final Pattern SPACED_OFFSET =
       Pattern.compile(
           "([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?)"
@@ -116,13 +123,15 @@ public final class ShopifyOrdersFormat implements SourceFormat {
 
   @Override
   public Iterator<SourceRecord> read(String sourceFile, InputStream in) {
-    DelimitedFile file = DelimitedFile.open(sourceFile, in, ',', StandardCharsets.UTF_8);
+    DelimitedFile file =
+        DelimitedFile.open(sourceFile, in, ',', StandardCharsets.UTF_8, READ_COLUMNS);
     return new Reader(file);
   }
 
   @Override
   public boolean headerless(String sourceFile, InputStream in) {
-    return DelimitedFile.open(sourceFile, in, ',', StandardCharsets.UTF_8).header() == null;
+    return DelimitedFile.open(sourceFile, in, ',', StandardCharsets.UTF_8, List.of()).header()
+        == null;
   }
 
   /**
@@ -205,10 +214,11 @@ public final class ShopifyOrdersFormat implements SourceFormat {
     }
 
     @Override
-    protected SourceRecord malformed(CsvRecord record, String detail) {
+    protected SourceRecord malformed(CsvRecord record) {
       return SourceRecord.of(
           RawOrderLine.malformed(
-              file().sourceFile(), record.startLine(), malformedNote(record.rawText()), detail));
+              file().sourceFile(), record.startLine(), malformedNote(record.rawText()),
+              record.detail()));
     }
 
     @Override

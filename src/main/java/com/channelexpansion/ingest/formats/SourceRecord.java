@@ -49,10 +49,10 @@ public record SourceRecord(RawOrderLine line, Exclusion exclusion, OrderLevel or
       if (!value.ok()) {
         problem = REFUNDED_AMOUNT + ": " + value.problem();
       } else if (v.accepted()) {
-        Optional<BigDecimal> converted = ExportNumbers.toMoney(value.value().multiply(v.fxRate()));
+        Optional<BigDecimal> converted = ExportNumbers.toAmount(value.value().multiply(v.fxRate()));
         if (converted.isEmpty()) {
           problem = REFUNDED_AMOUNT + ": " + value.value().toPlainString()
-              + " after FX does not fit DECIMAL(18,2)";
+              + " after FX is too large (its size must be below 10^12)";
         } else {
           refund = converted.get();
         }

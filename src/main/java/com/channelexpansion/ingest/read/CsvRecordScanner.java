@@ -3,13 +3,10 @@ package com.channelexpansion.ingest.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -36,12 +33,18 @@ import java.util.NoSuchElementException;
  *       before the next comma or line end are ignored; any other character makes the record
  *       malformed, its raw text runs through the end of that physical line and reading resumes at
  *       the start of the next one.
- *   <li>A quote still open at the end of the file makes the rest of the file one malformed
- *       record.
+ *   <li>A quote still open at the end of the file makes the record malformed.
+ *   <li>A record that spans several physical lines and is malformed for any reason (text after a
+ *       closing quote on a later line, a quote still open at the end of the file, invalid bytes,
+ *       or what the {@link #check} finds) is its first physical line alone, and reading resumes
+ *       on the line after it: one stray quote must not swallow the lines after it. A
+ *       well-formed multi-line record stays one record.
  *   <li>Blank lines (empty or only spaces and tabs) are not records, but count as lines.
  *   <li>Field values are trimmed of surrounding spaces and tabs, quoted or not.
  *   <li>A record whose bytes are not valid UTF-8 is malformed (no fields), its raw text showing
  *       each bad sequence as U+FFFD.
+ *   <li>A record that is valid CSV is then judged by the {@link #check} (the header's width, no
+ *       control characters), which its reader sets once it has read the header.
  * </ul>
  *
  * <p>Other dialects ({@link #CsvRecordScanner(InputStream, char, Charset)}): another ASCII
@@ -51,12 +54,12 @@ import java.util.NoSuchElementException;
  * charset does not define is malformed. The BOM is skipped only for UTF-8.
  *
  * <p>Danger: a record is held whole in memory, so an unterminated quote near the start of a huge
- * file holds the rest of that file. I/O errors surface as {@link UncheckedIOException}. The caller
- * owns and closes the stream.
+ * file holds the rest of that file (twice, while its later lines are given back to be read
+ * again), and those lines are scanned twice. I/O errors surface as {@link UncheckedIOException}.
+ * The caller owns and closes the stream.
  */
 public final class CsvRecordScanner implements Iterator<CsvRecord> {
-  private static final int BUFFER_SIZE = 1 << 16;
-  private static final int EOF = -1;
+  private static final int EOF = ScanInput.EOF;
 
   private static final int FIELD_START = 0;
   private static final int UNQUOTED = 1;
@@ -64,30 +67,22 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private static final int QUOTE_IN_QUOTED = 3;
   private static final int AFTER_CLOSING_QUOTE = 4;
 
-  private final InputStream in;
-  private final byte[] buffer = new byte[BUFFER_SIZE];
-  private int position;
-  private int limit;
-  private boolean endOfInput;
+  private final ScanInput in;
   private boolean started;
   /** Physical line of the next unread byte. */
   private long line = 1;
 
-  /** The current record's text (line breaks as LF) and its field values, back to back. */
+  /** The current record's text (line breaks as LF) and its field values. */
   private final ByteBuilder raw = new ByteBuilder();
-  private final ByteBuilder values = new ByteBuilder();
-  private int[] fieldStarts = new int[32];
-  private int[] fieldEnds = new int[32];
-  private int fieldCount;
-  private int fieldStart;
+  private final FieldValues values = new FieldValues();
   /** OR of every byte of the record: bit 7 set means it holds non-ASCII bytes to validate. */
   private int rawBitsOr;
 
   private CsvRecord next;
+  private RecordCheck check;
 
   private final int delimiter;
-  /** Null for UTF-8 (the fast path); else a single-byte ASCII-compatible charset. */
-  private final Charset singleByteCharset;
+  private final RecordCharset charset;
 
   /** A scanner for comma-separated UTF-8, the canonical export dialect. */
   public CsvRecordScanner(InputStream in) {
@@ -110,9 +105,18 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
       throw new IllegalArgumentException(
           "Cannot scan CSV: only UTF-8 and single-byte ASCII-compatible charsets (" + charset + ")");
     }
-    this.in = in;
+    this.in = new ScanInput(in);
     this.delimiter = delimiter;
-    this.singleByteCharset = charset.equals(StandardCharsets.UTF_8) ? null : charset;
+    this.charset = new RecordCharset(charset);
+  }
+
+  /**
+   * Judges every record read from now on with {@code check} (set it after reading the header,
+   * before asking for the next record): a record it finds malformed is rejected with its detail,
+   * as its first line alone when it spans several.
+   */
+  public void check(RecordCheck check) {
+    this.check = check;
   }
 
   /** True for an ASCII delimiter that is not a quote, CR, LF or space. */
@@ -123,17 +127,7 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
 
   /** True for UTF-8 and for single-byte charsets that decode the ASCII range as ASCII. */
   public static boolean isSupportedCharset(Charset charset) {
-    if (charset.equals(StandardCharsets.UTF_8)) {
-      return true;
-    }
-    if (!charset.canEncode() || charset.newEncoder().maxBytesPerChar() != 1.0f) {
-      return false;
-    }
-    byte[] ascii = new byte[0x80];
-    for (int i = 0; i < ascii.length; i++) {
-      ascii[i] = (byte) i;
-    }
-    return new String(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
+    return RecordCharset.isSupported(charset);
   }
 
   private static String printable(char c) {
@@ -169,15 +163,13 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
   private CsvRecord readRecord() throws IOException {
     if (!started) {
       started = true;
-      if (singleByteCharset == null) {
-        skipByteOrderMark();
+      if (charset.utf8()) {
+        in.skipByteOrderMark();
       }
     }
     while (true) {
       raw.truncate(0);
-      values.truncate(0);
-      fieldCount = 0;
-      fieldStart = 0;
+      values.clear();
       rawBitsOr = 0;
       long startLine = line;
       int c = read();
@@ -192,175 +184,148 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
         endLine(c); // a blank line
         continue;
       }
-      // Leading blanks make the first field unquoted (its first character is not a quote).
-      int state = raw.length() > 0 ? UNQUOTED : FIELD_START;
-      int rawLengthAfterBreak = -1;
-      while (true) {
-        switch (state) {
-          case FIELD_START:
-            if (c == '"') {
-              raw.append(c);
-              state = QUOTED;
-              break;
-            }
-            state = UNQUOTED;
-            // fall through: c is the field's first character
-          case UNQUOTED:
-            if (c == delimiter) {
-              raw.append(c);
-              endField();
-              state = FIELD_START;
-            } else if (c == '\r' || c == '\n' || c == EOF) {
-              endField();
-              endLine(c);
-              return finish(startLine);
-            } else {
-              raw.append(c);
-              values.append(c);
-            }
+      return scanRecord(startLine, c);
+    }
+  }
+
+  /** Scans one record whose first non-blank character is {@code c} (blanks are in raw). */
+  private CsvRecord scanRecord(long startLine, int c) throws IOException {
+    // Leading blanks make the first field unquoted (its first character is not a quote).
+    int state = raw.length() > 0 ? UNQUOTED : FIELD_START;
+    int rawLengthAfterBreak = -1;
+    while (true) {
+      switch (state) {
+        case FIELD_START:
+          if (c == '"') {
+            raw.append(c);
+            state = QUOTED;
             break;
-          case QUOTED:
-            if (c == '"') {
-              raw.append(c);
-              state = QUOTE_IN_QUOTED;
-            } else if (c == '\r' || c == '\n') {
-              endLine(c);
-              raw.append('\n');
-              values.append('\n');
-              rawLengthAfterBreak = raw.length();
-            } else if (c == EOF) {
-              if (raw.length() == rawLengthAfterBreak) {
-                raw.truncate(raw.length() - 1); // the file's final line break starts no line
-              }
-              return malformed(startLine, CsvRecord.UNTERMINATED_QUOTE);
-            } else {
-              raw.append(c);
-              values.append(c);
+          }
+          state = UNQUOTED;
+          // fall through: c is the field's first character
+        case UNQUOTED:
+          if (c == delimiter) {
+            raw.append(c);
+            values.endField();
+            state = FIELD_START;
+          } else if (c == '\r' || c == '\n' || c == EOF) {
+            values.endField();
+            endLine(c);
+            return end(startLine, null, c != EOF);
+          } else {
+            raw.append(c);
+            values.append(c);
+          }
+          break;
+        case QUOTED:
+          if (c == '"') {
+            raw.append(c);
+            state = QUOTE_IN_QUOTED;
+          } else if (c == '\r' || c == '\n') {
+            endLine(c);
+            raw.append('\n');
+            values.append('\n');
+            rawLengthAfterBreak = raw.length();
+          } else if (c == EOF) {
+            if (raw.length() == rawLengthAfterBreak) {
+              raw.truncate(raw.length() - 1); // the file's final line break starts no line
             }
+            return end(startLine, CsvRecord.UNTERMINATED_QUOTE, false);
+          } else {
+            raw.append(c);
+            values.append(c);
+          }
+          break;
+        case QUOTE_IN_QUOTED:
+          if (c == '"') {
+            raw.append(c);
+            values.append(c);
+            state = QUOTED;
             break;
-          case QUOTE_IN_QUOTED:
-            if (c == '"') {
-              raw.append(c);
-              values.append(c);
-              state = QUOTED;
-              break;
-            }
-            state = AFTER_CLOSING_QUOTE;
-            // fall through: c is the first character after the closing quote
-          case AFTER_CLOSING_QUOTE:
-            if (c == delimiter) {
-              raw.append(c);
-              endField();
-              state = FIELD_START;
-            } else if (isBlank(c)) {
-              raw.append(c);
-            } else if (c == '\r' || c == '\n' || c == EOF) {
-              endField();
-              endLine(c);
-              return finish(startLine);
-            } else {
-              raw.append(c);
-              skipRestOfLine();
-              return malformed(startLine, CsvRecord.TEXT_AFTER_CLOSING_QUOTE);
-            }
-            break;
-          default:
-            throw new IllegalStateException("Cannot scan CSV: unknown state " + state);
-        }
-        c = read();
+          }
+          state = AFTER_CLOSING_QUOTE;
+          // fall through: c is the first character after the closing quote
+        case AFTER_CLOSING_QUOTE:
+          if (c == delimiter) {
+            raw.append(c);
+            values.endField();
+            state = FIELD_START;
+          } else if (isBlank(c)) {
+            raw.append(c);
+          } else if (c == '\r' || c == '\n' || c == EOF) {
+            values.endField();
+            endLine(c);
+            return end(startLine, null, c != EOF);
+          } else {
+            raw.append(c);
+            int lineEnd = skipRestOfLine();
+            return end(startLine, CsvRecord.TEXT_AFTER_CLOSING_QUOTE, lineEnd != EOF);
+          }
+          break;
+        default:
+          throw new IllegalStateException("Cannot scan CSV: unknown state " + state);
       }
+      c = read();
     }
   }
 
-  private CsvRecord finish(long startLine) {
-    String rawText = rawText();
-    if (rawText == null) {
-      return malformed(startLine, invalidBytesProblem());
+  /**
+   * The record just scanned: well-formed, or malformed with the scanner's {@code problem}, the
+   * charset's or the check's; a malformed record spanning several lines is cut to its first.
+   *
+   * @param lineBreakConsumed true when a line break ended the record (false at end of input)
+   */
+  private CsvRecord end(long startLine, String problem, boolean lineBreakConsumed) {
+    String text =
+        problem == null ? charset.strict(raw.array(), raw.length(), (rawBitsOr & 0x80) != 0) : null;
+    String detail = problem;
+    if (detail == null && text == null) {
+      detail = charset.invalidDetail();
     }
-    Charset charset = singleByteCharset == null ? StandardCharsets.UTF_8 : singleByteCharset;
-    byte[] bytes = values.array();
-    String[] fields = new String[fieldCount];
-    for (int i = 0; i < fieldCount; i++) {
-      int from = fieldStarts[i];
-      int to = fieldEnds[i];
-      fields[i] = from == to ? "" : new String(bytes, from, to - from, charset);
+    List<String> fields = List.of();
+    if (detail == null) {
+      fields = values.decode(charset);
+      detail = check == null ? null : check.problem(fields);
     }
-    return new CsvRecord(startLine, rawText, Arrays.asList(fields), null);
+    if (detail == null) {
+      return new CsvRecord(startLine, text, fields, null);
+    }
+    int firstBreak = firstLineBreak();
+    if (firstBreak >= 0) {
+      // Read the lines after the first again, from the next line on.
+      in.giveBack(raw.array(), firstBreak + 1, raw.length() - firstBreak - 1, lineBreakConsumed);
+      raw.truncate(firstBreak);
+      line = startLine + 1;
+      text = null;
+    }
+    String shown = text != null ? text : charset.lenient(raw.array(), raw.length());
+    return new CsvRecord(startLine, shown, List.of(), detail);
   }
 
-  private CsvRecord malformed(long startLine, String problem) {
-    String rawText = rawText();
-    if (rawText == null) {
-      rawText =
-          new String(
-              raw.array(),
-              0,
-              raw.length(),
-              singleByteCharset == null ? StandardCharsets.UTF_8 : singleByteCharset);
-    }
-    return new CsvRecord(startLine, rawText, java.util.List.of(), problem);
-  }
-
-  private String invalidBytesProblem() {
-    return singleByteCharset == null
-        ? CsvRecord.INVALID_UTF8
-        : "bytes not defined in " + singleByteCharset.name();
-  }
-
-  /** The raw text, or null when it is not valid in the charset. */
-  private String rawText() {
+  /** Position of the raw text's first LF (a physical line break), or -1 on a one-line record. */
+  private int firstLineBreak() {
     byte[] bytes = raw.array();
-    int length = raw.length();
-    if (singleByteCharset != null) {
-      if ((rawBitsOr & 0x80) == 0) {
-        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
-      }
-      try {
-        return singleByteCharset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, 0, length))
-            .toString();
-      } catch (CharacterCodingException e) {
-        return null;
+    for (int i = 0; i < raw.length(); i++) {
+      if (bytes[i] == '\n') {
+        return i;
       }
     }
-    if ((rawBitsOr & 0x80) != 0 && !Utf8.isWellFormed(bytes, 0, length)) {
-      return null;
-    }
-    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    return -1;
   }
 
-  /** Closes the current field: records its value range trimmed of spaces and tabs. */
-  private void endField() {
-    byte[] bytes = values.array();
-    int from = fieldStart;
-    int to = values.length();
-    while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
-      from++;
-    }
-    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
-      to--;
-    }
-    if (fieldCount == fieldStarts.length) {
-      fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
-      fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
-    }
-    fieldStarts[fieldCount] = from;
-    fieldEnds[fieldCount] = to;
-    fieldCount++;
-    fieldStart = values.length();
-  }
-
-  /** Appends the rest of the current physical line to the raw text and consumes its break. */
-  private void skipRestOfLine() throws IOException {
+  /**
+   * Appends the rest of the current physical line to the raw text and consumes its break.
+   *
+   * @return the character that ended the line (CR, LF or EOF)
+   */
+  private int skipRestOfLine() throws IOException {
     int c = read();
     while (c != '\r' && c != '\n' && c != EOF) {
       raw.append(c);
       c = read();
     }
     endLine(c);
+    return c;
   }
 
   /** Consumes the line break that {@code c} starts (CR, LF or CRLF); nothing at end of input. */
@@ -368,77 +333,17 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     if (c == EOF) {
       return;
     }
-    if (c == '\r' && peek() == '\n') {
-      position++;
+    if (c == '\r' && in.peek() == '\n') {
+      in.read();
     }
     line++;
   }
 
   private int read() throws IOException {
-    if (position == limit && !fill()) {
-      return EOF;
+    int c = in.read();
+    if (c != EOF) {
+      rawBitsOr |= c;
     }
-    int c = buffer[position++] & 0xFF;
-    rawBitsOr |= c;
     return c;
-  }
-
-  private int peek() throws IOException {
-    if (position == limit && !fill()) {
-      return EOF;
-    }
-    return buffer[position] & 0xFF;
-  }
-
-  private boolean fill() throws IOException {
-    if (endOfInput) {
-      return false;
-    }
-    int n;
-    do {
-      n = in.read(buffer, 0, buffer.length);
-    } while (n == 0);
-    if (n < 0) {
-      endOfInput = true;
-      return false;
-    }
-    position = 0;
-    limit = n;
-    return true;
-  }
-
-  private void skipByteOrderMark() throws IOException {
-    if (peek() != 0xEF) {
-      return;
-    }
-    // The three BOM bytes are in the buffer unless the first read returned fewer: check safely.
-    if (limit - position >= 3) {
-      if ((buffer[position + 1] & 0xFF) == 0xBB && (buffer[position + 2] & 0xFF) == 0xBF) {
-        position += 3;
-      }
-      return;
-    }
-    compactAndTopUp(3);
-    if (limit - position >= 3
-        && (buffer[position + 1] & 0xFF) == 0xBB
-        && (buffer[position + 2] & 0xFF) == 0xBF) {
-      position += 3;
-    }
-  }
-
-  /** Moves unread bytes to the buffer start and reads until {@code wanted} are there or EOF. */
-  private void compactAndTopUp(int wanted) throws IOException {
-    int available = limit - position;
-    System.arraycopy(buffer, position, buffer, 0, available);
-    position = 0;
-    limit = available;
-    while (limit < wanted) {
-      int n = in.read(buffer, limit, buffer.length - limit);
-      if (n < 0) {
-        endOfInput = true;
-        return;
-      }
-      limit += n;
-    }
   }
 }

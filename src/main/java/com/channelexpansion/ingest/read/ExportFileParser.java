@@ -3,7 +3,9 @@ package com.channelexpansion.ingest.read;
 import com.channelexpansion.ingest.RawOrderLine;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -11,10 +13,12 @@ import java.util.NoSuchElementException;
  * any blank lines) is the header. A file with no record at all (empty, or only blank lines) is
  * {@link #headerless()} and yields nothing; a header that cannot be read throws
  * {@link ExportHeaderException} from {@link #parse}. Every later record becomes one line:
- * {@link RawOrderLine#malformed} when the scanner found it malformed or its field count differs
- * from the header's width (with a detail saying which), else its canonical values (empty = null)
- * with {@code headerMissingDetail} naming the required columns the header lacks. Each line's raw
- * record has the values of columns the header does not read masked ({@link RawRecordMask}).
+ * {@link RawOrderLine#malformed} when the scanner found it malformed, its field count differs
+ * from the header's width or a value holds a control character (with a detail saying which; a
+ * malformed record over several lines is its first line alone), else its canonical values (empty
+ * = null) with {@code headerMissingDetail} naming the required columns the header lacks. Each
+ * line's raw record has the values of columns the header does not read masked
+ * ({@link RawRecordMask}).
  *
  * <p>The caller owns and closes the stream. I/O errors surface as {@link UncheckedIOException}
  * naming the file.
@@ -44,13 +48,25 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
     }
     CsvRecord first = scanner.next();
     if (first.malformed()) {
-      throw new ExportHeaderException(sourceFile, first.startLine(), first.problem());
+      throw new ExportHeaderException(sourceFile, first.startLine(), first.detail());
     }
     ExportHeader header = ExportHeader.of(first.fields());
     if (header.shopifyExport()) {
       throw ExportHeaderException.shopifyInCanonicalFolder(sourceFile);
     }
+    scanner.check(recordCheck(first.fields()));
     return new ExportFileParser(sourceFile, scanner, header);
+  }
+
+  /**
+   * A canonical record has the header's width and no control character in any of its values
+   * (PRODUCT.md reads every value of a canonical export as data, extra columns included).
+   */
+  private static RecordCheck recordCheck(List<String> names) {
+    int[] positions = new int[names.size()];
+    Arrays.setAll(positions, i -> i);
+    return RecordCheck.width(names.size())
+        .then(RecordCheck.noControlCharacters(names, positions));
   }
 
   /** True when the file holds no header at all (empty or only blank lines): skip it, warn. */
@@ -78,10 +94,9 @@ public final class ExportFileParser implements Iterator<RawOrderLine> {
 
   /** One record of a file with this header as a raw order line (pure; tests call it directly). */
   static RawOrderLine toLine(String sourceFile, ExportHeader header, CsvRecord record) {
-    String malformed = record.malformedDetail(header.width());
     String raw = RawRecordMask.of(header, record);
-    if (malformed != null) {
-      return RawOrderLine.malformed(sourceFile, record.startLine(), raw, malformed);
+    if (record.malformed()) {
+      return RawOrderLine.malformed(sourceFile, record.startLine(), raw, record.detail());
     }
     String[] v = header.canonicalValues(record.fields());
     String headerMissing =

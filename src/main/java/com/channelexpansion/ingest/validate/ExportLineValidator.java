@@ -26,10 +26,11 @@ import java.util.stream.Stream;
  * missing_required_field, invalid_number, invalid_timestamp, negative_price,
  * unknown_order_source, missing_fx_rate. invalid_number covers every numeric field (optional
  * discount_amount too), an amount before FX (quantity * unit_price - discount_amount, rounded
- * HALF_UP to cents) that does not fit DECIMAL(18,2), and also an amount after FX that does not
- * fit: that one can only be known once the timestamp parses and a rate exists, and then it ranks
- * as invalid_number (ahead of invalid_timestamp of updated_at, negative_price and
- * unknown_order_source) because it is a bad number.
+ * HALF_UP to cents) that does not fit DECIMAL(18,2), and also an amount after FX whose size is
+ * not below 10^12: that one can only be known once the timestamp parses and a rate exists, and
+ * then it ranks as invalid_number (ahead of invalid_timestamp of updated_at, negative_price and
+ * unknown_order_source) because it is a bad number. An order_date before 2000-01-01 is
+ * invalid_timestamp: a typo such as 0001-01-01 must not make a new customer an old one.
  *
  * <p>An accepted line has codes upper-cased (order_source, currency, order_status), ids as
  * exported, quantity/unit_price/discount_amount at scale 6 (discount 0 when empty), fx_rate at
@@ -48,8 +49,17 @@ import java.util.stream.Stream;
 public final class ExportLineValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The version of these rules, part of the validation fingerprint: raise it whenever a rule
+   * changes which rows are accepted or how, so warehouses validated under the old rules read
+   * their exports again. 2: dates before 2000 and amounts after FX of 10^12 or more rejected.
+   */
+  public static final int RULES_VERSION = 2;
+
   private static final int VALUE_SCALE = 6;
-  private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+  /** The first order_date accepted (PRODUCT.md, Precise rules). */
+  private static final LocalDate MIN_DATE = LocalDate.of(2000, 1, 1);
+  /** The last order_date Spark's DATE holds. */
   private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
   private static final String NOT_MONEY = " does not fit DECIMAL(18,2)";
 
@@ -125,24 +135,24 @@ public final class ExportLineValidator implements Serializable {
   private ValidatedLine validateTimedLine(RawOrderLine raw, Numbers numbers) {
     String currency = raw.currency().toUpperCase(Locale.ROOT);
     Parsed<Instant> orderTimestamp = ExportTimestamps.parse(raw.orderTimestamp(), timeZone);
-    Optional<LocalDate> orderDate =
-        Optional.ofNullable(orderTimestamp.value())
-            .map(t -> LocalDate.ofInstant(t, timeZone))
-            .filter(this::inDateRange);
+    LocalDate localDate =
+        orderTimestamp.ok() ? LocalDate.ofInstant(orderTimestamp.value(), timeZone) : null;
+    Optional<LocalDate> orderDate = Optional.ofNullable(localDate).filter(this::inDateRange);
     Optional<BigDecimal> fxRate = orderDate.flatMap(d -> fxRates.rateOn(currency, d));
     Optional<BigDecimal> amount =
-        fxRate.flatMap(r -> ExportNumbers.toMoney(numbers.beforeFx().multiply(r)));
+        fxRate.flatMap(r -> ExportNumbers.toAmount(numbers.beforeFx().multiply(r)));
     if (fxRate.isPresent() && amount.isEmpty()) {
       BigDecimal rate = fxRate.get();
       return ValidatedLine.rejected(
           raw,
           RejectReason.INVALID_NUMBER,
           "amount: " + cents(numbers.beforeFx().multiply(rate)) + " after FX (rate "
-              + rate.stripTrailingZeros().toPlainString() + ")" + NOT_MONEY);
+              + rate.stripTrailingZeros().toPlainString() + ") is too large"
+              + " (its size must be below 10^12)");
     }
 
     Parsed<Instant> updatedAt = ExportTimestamps.parse(raw.updatedAt(), timeZone);
-    String badTimestamp = timestampProblem(raw, orderTimestamp, orderDate.isPresent(), updatedAt);
+    String badTimestamp = timestampProblem(raw, orderTimestamp, localDate, updatedAt);
     if (badTimestamp != null) {
       return ValidatedLine.rejected(raw, RejectReason.INVALID_TIMESTAMP, badTimestamp);
     }
@@ -243,17 +253,24 @@ public final class ExportLineValidator implements Serializable {
   }
 
   /**
-   * The invalid_timestamp detail, or null: a bad order_timestamp (or one whose local date falls
-   * outside Spark's DATE range) is named before a bad updated_at; an empty updated_at is fine.
+   * The invalid_timestamp detail, or null: a bad order_timestamp (or one whose local date is
+   * before 2000-01-01 or beyond Spark's DATE range) is named before a bad updated_at; an empty
+   * updated_at is fine.
+   *
+   * @param orderDate the local date of the order timestamp; null when it does not parse
    */
   private static String timestampProblem(
-      RawOrderLine raw, Parsed<Instant> orderTimestamp, boolean hasOrderDate, Parsed<Instant> updatedAt) {
+      RawOrderLine raw, Parsed<Instant> orderTimestamp, LocalDate orderDate, Parsed<Instant> updatedAt) {
     if (!orderTimestamp.ok()) {
       return problem("order_timestamp", orderTimestamp);
     }
-    if (!hasOrderDate) {
+    if (orderDate.isBefore(MIN_DATE)) {
       return "order_timestamp: " + DetailText.quote(raw.orderTimestamp())
-          + " has an order_date outside 0001-9999";
+          + " has an order_date before " + MIN_DATE;
+    }
+    if (orderDate.isAfter(MAX_DATE)) {
+      return "order_timestamp: " + DetailText.quote(raw.orderTimestamp())
+          + " has an order_date after " + MAX_DATE;
     }
     return raw.updatedAt() == null ? null : problem("updated_at", updatedAt);
   }
@@ -268,7 +285,7 @@ public final class ExportLineValidator implements Serializable {
     return exact.setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** order_date must fit Spark's DATE range; only an extreme offset near year 1 or 9999 misses. */
+  /** order_date from 2000-01-01 to the end of Spark's DATE range (year 9999). */
   private boolean inDateRange(LocalDate date) {
     return !date.isBefore(MIN_DATE) && !date.isAfter(MAX_DATE);
   }

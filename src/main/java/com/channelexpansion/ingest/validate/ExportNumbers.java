@@ -26,6 +26,13 @@ public final class ExportNumbers {
   /** Exclusive bound on |amount| for DECIMAL(18,2): 16 integer digits. */
   private static final BigDecimal MONEY_ABS_EXCLUSIVE = BigDecimal.TEN.pow(16);
 
+  /**
+   * Exclusive bound on |amount after FX|, like any export number: with it a sum of 10^20 lines
+   * still fits DECIMAL(38,2), and rate * amount * multiplier keeps its cents, so no accepted line
+   * can make a report overflow.
+   */
+  public static final BigDecimal AMOUNT_ABS_EXCLUSIVE = DecimalText.LIMIT;
+
   private static final Pattern EXPONENT =
       Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][+-]?[0-9]+");
   private static final Pattern THOUSANDS =
@@ -76,8 +83,22 @@ public final class ExportNumbers {
    * @return the amount at scale 2, or empty when |rounded| >= 10^16
    */
   public static Optional<BigDecimal> toMoney(BigDecimal exact) {
+    return centsBelow(exact, MONEY_ABS_EXCLUSIVE);
+  }
+
+  /**
+   * Rounds an amount after FX to cents HALF_UP and checks |rounded| < 10^12 (PRODUCT.md,
+   * Numbers).
+   *
+   * @return the amount at scale 2, or empty when it is too large
+   */
+  public static Optional<BigDecimal> toAmount(BigDecimal exact) {
+    return centsBelow(exact, AMOUNT_ABS_EXCLUSIVE);
+  }
+
+  private static Optional<BigDecimal> centsBelow(BigDecimal exact, BigDecimal bound) {
     BigDecimal rounded = exact.setScale(2, RoundingMode.HALF_UP);
-    return rounded.abs().compareTo(MONEY_ABS_EXCLUSIVE) < 0 ? Optional.of(rounded) : Optional.empty();
+    return rounded.abs().compareTo(bound) < 0 ? Optional.of(rounded) : Optional.empty();
   }
 
   /** Why a text that does not parse is not a number of the grammar, quoting it. */

@@ -49,6 +49,23 @@ class MappedFormatTest {
   }
 
   @Test
+  void aControlCharacterInAMappedColumnIsMalformedAndInAnotherColumnIsNot() {
+    // Bemerkung is not mapped: its BEL rejects nothing; a NUL in Kunde (customer_id) rejects its
+    // row.
+    String text =
+        "Beleg;Pos;Datum;Kunde;Vertreter;Menge;Preis;Bemerkung\n"
+            + "A-1;1;15/03/2024 10:30;K1;r7;3;2,50;ring\u0007\n"
+            + "A-2;1;15/03/2024 10:30;K\u00002;r7;1;1,00;\n"
+            + "A-3;1;15/03/2024 10:30;K3;r7;1;1,00;\n";
+    List<ValidatedLine> lines = read(format(ERP_MAPPING), text.getBytes(Charset.forName("windows-1252")));
+    assertEquals(3, lines.size());
+    assertTrue(lines.get(0).accepted(), lines.get(0).rejectDetail());
+    assertEquals(RejectReason.MALFORMED_ROW, lines.get(1).rejectReason());
+    assertEquals("Kunde: control character U+0000", lines.get(1).rejectDetail());
+    assertTrue(lines.get(2).accepted(), lines.get(2).rejectDetail());
+  }
+
+  @Test
   void erpDialectIsConvertedToTheCanonicalGrammar() {
     String text =
         "Beleg;Pos;Datum;Kunde;Vertreter;Menge;Preis\n"

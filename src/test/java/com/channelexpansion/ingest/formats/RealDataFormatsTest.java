@@ -7,9 +7,11 @@ import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.testing.RealData;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,11 +43,29 @@ class RealDataFormatsTest {
 
   private static List<ValidatedLine> readPair(SourceFormat format, String orders, ExportLineValidator v)
       throws IOException {
-    try (InputStream orderIn = Files.newInputStream(NORTHWIND.resolve(orders));
+    return readPair(format, Files.readAllBytes(NORTHWIND.resolve(orders)), orders, v);
+  }
+
+  private static List<ValidatedLine> readPair(
+      SourceFormat format, byte[] orderBytes, String orders, ExportLineValidator v)
+      throws IOException {
+    try (InputStream orderIn = new ByteArrayInputStream(orderBytes);
         InputStream lineIn = Files.newInputStream(NORTHWIND.resolve("order-details.csv"))) {
       return FormatFixtures.validateAll(
           format.read("northwind/" + orders, orderIn, "northwind/order-details.csv", lineIn), v);
     }
+  }
+
+  /**
+   * Northwind's orders are of 1996-1998, before 2000, so every one is invalid_timestamp: to check
+   * the mapping's values the dates of this copy are moved 30 years on (1996-07-04 becomes
+   * 2026-07-04), nothing else changed.
+   */
+  private static List<ValidatedLine> readPairIn2020s(
+      SourceFormat format, String orders, ExportLineValidator v) throws IOException {
+    String text = Files.readString(NORTHWIND.resolve(orders), StandardCharsets.UTF_8);
+    String moved = text.replaceAll("\\b199([0-9])-([0-9]{2})-([0-9]{2})\\b", "202$1-$2-$3");
+    return readPair(format, moved.getBytes(StandardCharsets.UTF_8), orders, v);
   }
 
   private static Map<String, Long> byReason(List<ValidatedLine> lines) {
@@ -138,7 +158,12 @@ class RealDataFormatsTest {
   void northwindWithUnquotedCommasRejectsTheBrokenOrdersWithTheirLines() throws IOException {
     RealData.require("northwind");
     MappedFormat format = new MappedFormat(MappingLoader.load(Path.of("mappings/northwind.csv")));
-    List<ValidatedLine> lines = readPair(format, "orders.csv", FormatFixtures.validator("USD", "UTC"));
+    ExportLineValidator validator = FormatFixtures.validator("USD", "UTC");
+    // As exported, every order is of 1996-1998: invalid_timestamp (a date before 2000).
+    assertEquals(
+        Map.of("invalid_timestamp", 1_716L, "malformed_row", 176L, "missing_required_field", 439L),
+        byReason(readPair(format, "orders.csv", validator)));
+    List<ValidatedLine> lines = readPairIn2020s(format, "orders.csv", validator);
 
     // orders.csv: 830 orders, 176 of 15 fields (malformed_row, first on lines 4, 5, 6, last on
     // 830). order-details.csv: 2,155 lines; 439 belong to those 176 orders and so lack customer
@@ -156,14 +181,14 @@ class RealDataFormatsTest {
     // Sum of round_half_up(q * p - q * p * discount, 2) over the 1,716 lines: 1,046,245.39.
     assertEquals(new BigDecimal("1046245.39"), totalAmount(lines));
 
-    // Order 10248 (orders.csv line 2): VINET, employee 5, 1996-07-04; detail line 2 is
+    // Order 10248 (orders.csv line 2): VINET, employee 5, 1996-07-04 (moved to 2026); detail line 2 is
     // product 11: 12 x 14.00, no discount = 168.00.
     ValidatedLine first = atLine(lines, "northwind/order-details.csv", 2);
     assertEquals("10248", first.orderId());
     assertEquals(11L, first.lineNumber());
     assertEquals("VINET", first.customerId());
     assertEquals("5", first.salesRepId());
-    assertEquals(Instant.parse("1996-07-04T00:00:00Z"), first.orderTimestamp());
+    assertEquals(Instant.parse("2026-07-04T00:00:00Z"), first.orderTimestamp());
     assertEquals(new BigDecimal("168.00"), first.amount());
   }
 
@@ -172,8 +197,8 @@ class RealDataFormatsTest {
     RealData.require("northwind");
     MappedFormat format = new MappedFormat(MappingLoader.load(Path.of("mappings/northwind.csv")));
     ExportLineValidator validator = FormatFixtures.validator("USD", "UTC");
-    List<ValidatedLine> unquoted = readPair(format, "orders.csv", validator);
-    List<ValidatedLine> quoted = readPair(format, "orders.quoted-a4c5094.csv", validator);
+    List<ValidatedLine> unquoted = readPairIn2020s(format, "orders.csv", validator);
+    List<ValidatedLine> quoted = readPairIn2020s(format, "orders.quoted-a4c5094.csv", validator);
 
     // The quoted copy (PascalCase headers, date-only values, empty nulls) has no broken row:
     // all 2,155 lines accepted, sum of amounts 1,265,793.29.

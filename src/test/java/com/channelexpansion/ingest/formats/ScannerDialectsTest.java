@@ -46,7 +46,7 @@ class ScannerDialectsTest {
     assertEquals(List.of("b", "\u20ac"), records.get(1).fields());
     assertTrue(records.get(2).malformed());
     assertEquals(3, records.get(2).startLine());
-    assertEquals("bytes not defined in windows-1252", records.get(2).problem());
+    assertEquals("record: bytes not defined in windows-1252", records.get(2).detail());
     assertFalse(records.get(3).malformed());
   }
 

@@ -125,6 +125,29 @@ class ShopifyOrdersFormatTest {
     assertEquals("record: text after a closing quote", broken.rejectDetail());
   }
 
+  @Test
+  void onlyTheFieldsTheProductReadsAreCheckedForControlCharacters() {
+    String header =
+        "Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem price,"
+            + "Lineitem sku,Lineitem discount,Billing Name,Billing Company,Cancelled at,Source,"
+            + "Employee,Notes\n";
+    String export =
+        header
+            // A control character in Notes (not read) and a multi-line Notes: accepted.
+            + "#1,a@example.com,paid,USD,5.00,2024-03-05 12:00:00 -0500,1,5.00,SKU-D,0,A,,,web,,"
+            + "\"left\u0007\nat door\"\n"
+            // A NUL in Lineitem sku (read): malformed_row naming the column.
+            + "#2,b@example.com,paid,USD,5.00,2024-03-05 12:00:00 -0500,1,5.00,SKU\u0000,0,B,,,web,,\n"
+            + "#3,c@example.com,paid,USD,5.00,2024-03-05 12:00:00 -0500,1,5.00,SKU-E,0,C,,,web,,\n";
+    List<ValidatedLine> lines = lines(export);
+    assertEquals(3, lines.size());
+    assertTrue(lines.get(0).accepted(), lines.get(0).rejectDetail());
+    assertEquals(RejectReason.MALFORMED_ROW, lines.get(1).rejectReason());
+    assertEquals(4, lines.get(1).sourceLine());
+    assertEquals("Lineitem sku: control character U+0000", lines.get(1).rejectDetail());
+    assertTrue(lines.get(2).accepted());
+  }
+
   // A discount code on a three-line order: Subtotal 80.00 against lines worth 90.00.
   private static final String DISCOUNTED =
       "Name,Email,Financial Status,Currency,Subtotal,Discount Amount,Total,Refunded Amount,"

@@ -95,21 +95,79 @@ class CsvRecordScannerTest {
         List.of(
             bad(1, "\"a\"x,b,\"c", CsvRecord.TEXT_AFTER_CLOSING_QUOTE), ok(2, "next,1", "next", "1")),
         scan("\"a\"x,b,\"c\nnext,1\n"));
-    // A multi-line record whose error is on its second line: raw text covers lines 1-2,
-    // the next record starts on line 3.
+  }
+
+  @Test
+  void textAfterAClosingQuoteOnALaterLineRejectsOnlyTheFirstLine() {
+    // The record opened on line 1 fails on line 2: line 1 alone is rejected, and line 2 is read
+    // again as a record of its own (its quote is then inside an unquoted field: literal).
     assertEquals(
         List.of(
-            bad(1, "1,\"a\nb\"x,y", CsvRecord.TEXT_AFTER_CLOSING_QUOTE), ok(3, "2,z", "2", "z")),
+            bad(1, "1,\"a", CsvRecord.TEXT_AFTER_CLOSING_QUOTE),
+            ok(2, "b\"x,y", "b\"x", "y"),
+            ok(3, "2,z", "2", "z")),
         scan("1,\"a\r\nb\"x,y\r\n2,z\r\n"));
   }
 
   @Test
-  void unterminatedQuoteMakesRestOfFileOneMalformedRecord() {
-    String expectedRaw = "1,\"open\n2,x\n\n3,y";
+  void aStrayQuoteRejectsOnlyItsLineAndReadingResumes() {
+    // A quote opened on line 2 is never closed: line 2 alone is malformed, lines 3-5 are read
+    // (with or without a final line break, CRLF or LF), blank line 4 still counted.
     List<CsvRecord> expected =
-        List.of(ok(1, "a,b", "a", "b"), bad(2, expectedRaw, CsvRecord.UNTERMINATED_QUOTE));
+        List.of(
+            ok(1, "a,b", "a", "b"),
+            bad(2, "1,\"open", CsvRecord.UNTERMINATED_QUOTE),
+            ok(3, "2,x", "2", "x"),
+            ok(5, "3,y", "3", "y"));
     assertEquals(expected, scan("a,b\n1,\"open\n2,x\n\n3,y\n"), "with a final line break");
     assertEquals(expected, scan("a,b\r\n1,\"open\r\n2,x\r\n\r\n3,y"), "without one");
+    assertEquals(expected, scan("a,b\n1,\"open\n2,x\n\n3,y\n", RecordCheck.width(2)), "checked");
+  }
+
+  @Test
+  void aQuoteOpenOnTheLastLineIsThatLineAlone() {
+    assertEquals(
+        List.of(ok(1, "a", "a"), bad(2, "\"b", CsvRecord.UNTERMINATED_QUOTE)), scan("a\n\"b\n"));
+  }
+
+  @Test
+  void aWellFormedMultiLineRecordOfTheHeadersWidthStaysOneRecord() {
+    assertEquals(
+        List.of(
+            ok(1, "id,note", "id", "note"),
+            ok(2, "1,\"x\n\ny\"", "1", "x\n\ny"),
+            ok(5, "2,z", "2", "z")),
+        scan("id,note\n1,\"x\r\n\r\ny\"\n2,z\n", RecordCheck.width(2)));
+  }
+
+  @Test
+  void aMultiLineRecordOfAnotherWidthIsItsFirstLineAloneAndReadingResumes() {
+    // Lines 2-3 make a 3-field record in a 2-column file: line 2 alone is rejected; line 3 is
+    // read again on its own (2 fields, its quote literal), then line 4.
+    assertEquals(
+        List.of(
+            ok(1, "id,note", "id", "note"),
+            bad(2, "1,\"x", "record: 3 fields, header has 2"),
+            ok(3, "y\",z", "y\"", "z"),
+            ok(4, "2,w", "2", "w")),
+        scan("id,note\n1,\"x\ny\",z\n2,w", RecordCheck.width(2)));
+  }
+
+  @Test
+  void aControlCharacterRejectsItsRecordAsItsFirstLineWithTheChecksDetail() {
+    RecordCheck check =
+        RecordCheck.width(2)
+            .then(RecordCheck.noControlCharacters(List.of("id", "note"), new int[] {0, 1}));
+    // Line 2: NUL in an id. Lines 3-4: DEL inside a quoted note: line 3 alone is rejected and
+    // line 4 read again (one field).
+    assertEquals(
+        List.of(
+            ok(1, "id,note", "id", "note"),
+            bad(2, "1\u0000,x", "id: control character U+0000"),
+            bad(3, "2,\"a\u007f", "note: control character U+007F"),
+            bad(4, "b\"", "record: 1 field, header has 2"),
+            ok(5, "3,y", "3", "y")),
+        scan("id,note\n1\u0000,x\n2,\"a\u007f\nb\"\n3,y\n", check));
   }
 
   @Test
@@ -139,10 +197,14 @@ class CsvRecordScannerTest {
   }
 
   @Test
-  void invalidUtf8InsideMultiLineQuotedFieldJoinsLinesWithLf() {
-    byte[] input = concat(utf8("1,\"x"), bytes(0xFF), utf8("\r\ny\",2\nz\n"));
+  void invalidUtf8InsideAMultiLineRecordRejectsOnlyItsFirstLine() {
+    byte[] input = concat(utf8("1,\"x\r\ny"), bytes(0xFF), utf8("\",2\nz\n"));
     assertEquals(
-        List.of(bad(1, "1,\"x\uFFFD\ny\",2", CsvRecord.INVALID_UTF8), ok(3, "z", "z")), scan(input));
+        List.of(
+            bad(1, "1,\"x", CsvRecord.INVALID_UTF8),
+            bad(2, "y\uFFFD\",2", CsvRecord.INVALID_UTF8),
+            ok(3, "z", "z")),
+        scan(input));
   }
 
   @Test

@@ -112,9 +112,39 @@ class ExportFileParserTest {
             // Fields that cannot be split off are masked (CanonicalRejectsMaskingTest).
             RawOrderLine.malformed(FILE, 2, "*", "record: text after a closing quote"),
             RawOrderLine.malformed(FILE, 3, "B,caf\uFFFD", "record: invalid UTF-8"),
-            RawOrderLine.malformed(
-                FILE, 5, "C,*", "record: unterminated quoted field")),
+            RawOrderLine.malformed(FILE, 5, "C,*", "record: unterminated quoted field"),
+            RawOrderLine.malformed(FILE, 6, "terminated", "record: 1 field, header has 2")),
         lines);
+  }
+
+  @Test
+  void aStrayQuoteRejectsOnlyItsLineAndTheLinesAfterItAreRead() {
+    // Before: the quote opened on line 3 swallowed lines 3-5 into one reject.
+    List<RawOrderLine> lines = lines("order_id,sku\nA,1\nB,\"2\nC,3\nD,4\n");
+    assertEquals(
+        // The field that cannot be split off is masked (CanonicalRejectsMaskingTest).
+        RawOrderLine.malformed(FILE, 3, "B,*", "record: unterminated quoted field"),
+        lines.get(1));
+    assertEquals(4, lines.size());
+    for (int i : new int[] {0, 2, 3}) {
+      assertFalse(lines.get(i).malformed(), lines.get(i).rawRecord());
+    }
+    assertEquals(List.of("C", "3"), List.of(lines.get(2).orderId(), lines.get(2).sku()));
+    assertEquals(List.of(4L, 5L), List.of(lines.get(2).sourceLine(), lines.get(3).sourceLine()));
+  }
+
+  @Test
+  void aNulByteInAnIdIsMalformed() {
+    // Any value of a canonical record, extra columns included; tab is allowed.
+    List<RawOrderLine> lines =
+        lines("order_id,sku,notes\nA\u0000,1,x\nB,2,\u0085\nC,3,\"tab\there\nand a line\"\n");
+    assertEquals(
+        // notes is not a canonical column: its value is masked.
+        RawOrderLine.malformed(FILE, 2, "A\u0000,1,*", "order_id: control character U+0000"),
+        lines.get(0));
+    assertEquals("notes: control character U+0085", lines.get(1).malformedDetail());
+    assertFalse(lines.get(2).malformed(), "tab and a quoted line break are allowed");
+    assertEquals(3, lines.size());
   }
 
   @Test
@@ -146,14 +176,14 @@ class ExportFileParserTest {
         assertThrows(
             ExportHeaderException.class,
             () -> ExportFileParser.parse(FILE, new ByteArrayInputStream(invalid)));
-    assertEquals("Cannot read export header: 2024/exports-01.csv line 2: invalid UTF-8", e.getMessage());
+    assertEquals("Cannot read export header: 2024/exports-01.csv line 2: record: invalid UTF-8", e.getMessage());
 
     ConfigurationException quoted =
         assertThrows(
             ConfigurationException.class,
             () -> ExportFileParser.parse(FILE, new ByteArrayInputStream(utf8("\"order_id\"x,sku\n"))));
     assertEquals(
-        "Cannot read export header: 2024/exports-01.csv line 1: text after a closing quote",
+        "Cannot read export header: 2024/exports-01.csv line 1: record: text after a closing quote",
         quoted.getMessage());
 
     ConfigurationException open =
@@ -161,7 +191,7 @@ class ExportFileParserTest {
             ConfigurationException.class,
             () -> ExportFileParser.parse(FILE, new ByteArrayInputStream(utf8("order_id,\"sku\nA,1\n"))));
     assertEquals(
-        "Cannot read export header: 2024/exports-01.csv line 1: unterminated quoted field",
+        "Cannot read export header: 2024/exports-01.csv line 1: record: unterminated quoted field",
         open.getMessage());
   }
 

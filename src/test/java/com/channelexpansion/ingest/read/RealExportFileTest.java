@@ -52,7 +52,7 @@ class RealExportFileTest {
     }
     assertEquals(List.of(38_250L), malformedLines);
     CsvRecord latin1 = records.get(38_249);
-    assertEquals(CsvRecord.INVALID_UTF8, latin1.problem());
+    assertEquals(CsvRecord.INVALID_UTF8, latin1.detail());
     assertEquals(
         "539492,gift_0001_40,Dotcomgiftshop Gift Voucher \uFFFD40.00,1,20/12/2010 10:14,34.04,,"
             + "United Kingdom",

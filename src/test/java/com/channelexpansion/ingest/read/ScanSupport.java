@@ -46,19 +46,33 @@ final class ScanSupport {
    * records straddle buffer refills), and checks both give the same records.
    */
   static List<CsvRecord> scan(byte[] input) {
-    List<CsvRecord> whole = scanStream(new ByteArrayInputStream(input));
-    List<CsvRecord> trickled = scanStream(oneBytePerRead(input));
-    assertEquals(whole, trickled, "one-byte reads must give the same records as one big read");
-    return whole;
+    return scan(input, null);
   }
 
   static List<CsvRecord> scan(String text) {
     return scan(utf8(text));
   }
 
-  private static List<CsvRecord> scanStream(InputStream in) {
+  /** {@link #scan(byte[])} with every record after the first judged by {@code check}. */
+  static List<CsvRecord> scan(String text, RecordCheck check) {
+    return scan(utf8(text), check);
+  }
+
+  static List<CsvRecord> scan(byte[] input, RecordCheck check) {
+    List<CsvRecord> whole = scanStream(new ByteArrayInputStream(input), check);
+    List<CsvRecord> trickled = scanStream(oneBytePerRead(input), check);
+    assertEquals(whole, trickled, "one-byte reads must give the same records as one big read");
+    return whole;
+  }
+
+  private static List<CsvRecord> scanStream(InputStream in, RecordCheck check) {
     List<CsvRecord> records = new ArrayList<>();
-    new CsvRecordScanner(in).forEachRemaining(records::add);
+    CsvRecordScanner scanner = new CsvRecordScanner(in);
+    if (check != null && scanner.hasNext()) {
+      records.add(scanner.next());
+      scanner.check(check);
+    }
+    scanner.forEachRemaining(records::add);
     return records;
   }
 

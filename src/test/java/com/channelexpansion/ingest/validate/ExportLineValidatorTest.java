@@ -333,8 +333,11 @@ class ExportLineValidatorTest {
   void amountBeforeFxMustFitDecimal18x2() {
     RawLines big = RawLines.valid().with("currency", "USD").with("quantity", "100000")
         .with("unit_price", "100000000000");
-    // 100000 * 10^11 - 0.006 = 9999999999999999.994 -> 9999999999999999.99: the largest DECIMAL(18,2)
-    assertEquals(new BigDecimal("9999999999999999.99"), accept(big.with("discount_amount", "0.006")).amount());
+    // 100000 * 10^11 - 0.006 = 9999999999999999.994 -> 9999999999999999.99: the largest
+    // DECIMAL(18,2) passes this check, and is then too large after FX (at any rate above 10^-4)
+    assertTrue(
+        detailOf(big.with("discount_amount", "0.006"))
+            .startsWith("amount: 9999999999999999.99 after FX"));
     // 10^16 - 0.005 = 9999999999999999.995 -> HALF_UP 10000000000000000.00: 17 integer digits
     assertEquals(RejectReason.INVALID_NUMBER, reasonOf(big.with("discount_amount", "0.005")));
     assertEquals(
@@ -344,16 +347,58 @@ class ExportLineValidatorTest {
   }
 
   @Test
-  void amountAfterFxMustFitDecimal18x2() {
-    RawLines big = RawLines.valid().with("quantity", "999999999999").with("unit_price", "10000")
-        .with("discount_amount", null);
-    // USD: 999999999999 * 10000 = 9999999999990000.00 fits
-    assertEquals(new BigDecimal("9999999999990000.00"), accept(big.with("currency", "USD")).amount());
-    // EUR at 1.085: 1.084998...e16 has 17 integer digits -> invalid_number
-    assertEquals(RejectReason.INVALID_NUMBER, reasonOf(big.with("currency", "EUR")));
+  void amountAfterFxMustBeBelow10To12() {
+    RawLines big = RawLines.valid().with("unit_price", "1").with("discount_amount", null);
+    // USD: 999999999999.994999 -> 999999999999.99, the largest amount accepted
     assertEquals(
-        "amount: 10849999999989150.00 after FX (rate 1.085) does not fit DECIMAL(18,2)",
-        detailOf(big.with("currency", "EUR")));
+        new BigDecimal("999999999999.99"),
+        accept(big.with("currency", "USD").with("quantity", "999999999999.994999")).amount());
+    // ... and 999999999999.995 rounds to 10^12: too large
+    assertEquals(
+        "amount: 1000000000000.00 after FX (rate 1) is too large (its size must be below 10^12)",
+        detailOf(big.with("currency", "USD").with("quantity", "999999999999.995")));
+    // EUR at 1.085: 999999999999 EUR is 1084999999998.92 USD
+    assertEquals(RejectReason.INVALID_NUMBER, reasonOf(big.with("currency", "EUR").with("quantity", "999999999999")));
+    assertEquals(
+        "amount: 1084999999998.92 after FX (rate 1.085) is too large (its size must be below 10^12)",
+        detailOf(big.with("currency", "EUR").with("quantity", "999999999999")));
+  }
+
+  @Test
+  void aHugeButValidLookingAmountIsInvalidNumber() {
+    // Issue 13: 99999999999.999999 x 100000 fits DECIMAL(18,2) before FX but blocked every report.
+    RawLines huge =
+        RawLines.valid().with("currency", "USD").with("quantity", "99999999999.999999")
+            .with("unit_price", "100000").with("discount_amount", null);
+    assertEquals(RejectReason.INVALID_NUMBER, reasonOf(huge));
+    assertEquals(
+        "amount: 9999999999999999.90 after FX (rate 1) is too large (its size must be below 10^12)",
+        detailOf(huge));
+  }
+
+  @Test
+  void aDateBefore2000IsInvalidTimestamp() {
+    assertEquals(RejectReason.INVALID_TIMESTAMP,
+        reasonOf(RawLines.valid().with("order_timestamp", "0001-01-01")));
+    assertEquals(
+        "order_timestamp: '0001-01-01' has an order_date before 2000-01-01",
+        detailOf(RawLines.valid().with("order_timestamp", "0001-01-01")));
+    assertEquals(RejectReason.INVALID_TIMESTAMP,
+        reasonOf(RawLines.valid().with("order_timestamp", "1999-12-31T23:59:59Z")));
+    // The local date counts: 2000-01-01 03:00 UTC is 1999-12-31 in New York.
+    ValidatedLine ny =
+        validator(NEW_YORK, true)
+            .validate(RawLines.valid().with("order_timestamp", "2000-01-01T03:00:00Z").build());
+    assertEquals(
+        "order_timestamp: '2000-01-01T03:00:00Z' has an order_date before 2000-01-01",
+        ny.rejectDetail());
+    assertEquals(
+        LocalDate.parse("2000-01-01"),
+        accept(RawLines.valid().with("currency", "USD").with("order_timestamp", "2000-01-01")).orderDate());
+    // Dates far in the future are accepted.
+    assertEquals(
+        LocalDate.parse("9999-12-31"),
+        accept(RawLines.valid().with("currency", "USD").with("order_timestamp", "9999-12-31")).orderDate());
   }
 
   @Test
@@ -412,8 +457,8 @@ class ExportLineValidatorTest {
 
   @Test
   void reportingCurrencyNeedsNoRateWhateverTheDate() {
-    // no USD row exists; an order of 1999 (before every rate) converts at 1: 57.47 * 1 = 57.47
-    ValidatedLine v = accept(RawLines.valid().with("currency", "usd").with("order_timestamp", "1999-06-01"));
+    // no USD row exists; an order of 2001 (before every rate) converts at 1: 57.47 * 1 = 57.47
+    ValidatedLine v = accept(RawLines.valid().with("currency", "usd").with("order_timestamp", "2001-06-01"));
     assertEquals("USD", v.currency());
     assertEquals(new BigDecimal("1.0000000000"), v.fxRate());
     assertEquals(new BigDecimal("57.47"), v.amount());
@@ -469,7 +514,7 @@ class ExportLineValidatorTest {
 
   @Test
   void amountAfterFxOverflowRanksAsInvalidNumber() {
-    // 999999999999 * 10000 * 1.085 overflows DECIMAL(18,2); the bad updated_at and the unknown
+    // 999999999999 * 10000 * 1.085 is not below 10^12; the bad updated_at and the unknown
     // source do not matter: invalid_number comes first.
     RawLines line =
         RawLines.valid().with("quantity", "999999999999").with("unit_price", "10000")
