@@ -8,6 +8,7 @@ import com.channelexpansion.ingest.IngestJob;
 import com.channelexpansion.ingest.IngestResult;
 import com.channelexpansion.ingest.formats.SourceDefinitions;
 import com.channelexpansion.ingest.formats.SourceFormats;
+import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.publish.IngestManifest;
 import com.channelexpansion.publish.InputChecksums;
 import com.channelexpansion.publish.JsonDocument;

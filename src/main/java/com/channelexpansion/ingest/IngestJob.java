@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
@@ -16,6 +15,7 @@ import com.channelexpansion.ingest.formats.ReadPlan;
 import com.channelexpansion.ingest.formats.SourceFormats;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.FxRateTable;
+import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.IngestManifest;
 import com.channelexpansion.publish.JsonDocument;

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import com.channelexpansion.cli.StepLog;
+import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.io.IOException;
 import java.math.BigDecimal;

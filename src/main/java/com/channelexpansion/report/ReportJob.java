@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.CommissionColumns;
 import com.channelexpansion.commission.CommissionEngine;
 import com.channelexpansion.commission.CommissionScenarios;
@@ -16,6 +15,7 @@ import com.channelexpansion.ingest.DefinitionsFingerprint;
 import com.channelexpansion.ingest.IngestLedger;
 import com.channelexpansion.ingest.OrderLinesTable;
 import com.channelexpansion.ingest.OrderRefundsTable;
+import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.publish.CrashPoints;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;

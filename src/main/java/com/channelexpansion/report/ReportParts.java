@@ -8,11 +8,11 @@ import static org.apache.spark.sql.functions.not;
 
 import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
-import com.channelexpansion.cli.StepLog;
 import com.channelexpansion.commission.CommissionEngine;
 import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
-import com.channelexpansion.cli.StepLog;
+import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,10 +1,15 @@
-package com.channelexpansion.cli;
+package com.channelexpansion.progress;
 
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One readable log line per job step: its name, what it counted and how long it took. */
+/**
+ * One readable log line per job step: its name, what it counted and how long it took.
+ *
+ * <p>It lives in {@code progress}, a package that imports nothing of the project, so every stage
+ * (ingest, report, cli) can log without one of them depending on another.
+ */
 public final class StepLog {
   private static final Logger LOG = LoggerFactory.getLogger("com.channelexpansion.job");
 
