@@ -17,7 +17,6 @@ import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.FxRateTable;
 import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.publish.CrashPoints;
-import com.channelexpansion.publish.IngestManifest;
 import com.channelexpansion.publish.JsonDocument;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.PublishJournal;

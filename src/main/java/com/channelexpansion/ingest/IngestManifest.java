@@ -1,8 +1,5 @@
-package com.channelexpansion.publish;
+package com.channelexpansion.ingest;
 
-import com.channelexpansion.ingest.FileReconciliation;
-import com.channelexpansion.ingest.IngestResult;
-import com.channelexpansion.ingest.RemovedLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
