@@ -1,5 +1,6 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.ingest.read.ExportFile;
 import com.channelexpansion.io.UnusableFolderException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -2,6 +2,7 @@ package com.channelexpansion.ingest;
 
 import com.channelexpansion.ingest.formats.ExportRead;
 import com.channelexpansion.ingest.formats.SourceRecord;
+import com.channelexpansion.ingest.read.ExportFile;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import java.io.IOException;
 import java.io.InputStream;

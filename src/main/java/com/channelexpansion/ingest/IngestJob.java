@@ -13,6 +13,7 @@ import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.ingest.formats.ExportRead;
 import com.channelexpansion.ingest.formats.ReadPlan;
 import com.channelexpansion.ingest.formats.SourceFormats;
+import com.channelexpansion.ingest.read.ExportFile;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.FxRateTable;
 import com.channelexpansion.progress.StepLog;

@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest;
 
 import com.channelexpansion.config.Channel;
+import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.warehouse.ChannelRule;
 import java.io.Serializable;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package com.channelexpansion.ingest.formats;
 
-import com.channelexpansion.ingest.ExportFile;
+import com.channelexpansion.ingest.read.ExportFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

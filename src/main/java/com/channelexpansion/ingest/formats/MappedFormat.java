@@ -1,7 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
-import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.read.CsvRecord;
+import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.ingest.validate.ExportNumbers;
 import com.channelexpansion.ingest.validate.Parsed;
 import java.io.InputStream;

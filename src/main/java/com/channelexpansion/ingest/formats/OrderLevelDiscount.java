@@ -1,6 +1,6 @@
 package com.channelexpansion.ingest.formats;
 
-import com.channelexpansion.ingest.RawOrderLine;
+import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.ingest.validate.ExportNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * How the records of one kind of export become canonical order lines. Every format ends in
- * {@link SourceRecord}s (a {@link com.channelexpansion.ingest.RawOrderLine} plus an optional
+ * {@link SourceRecord}s (a {@link com.channelexpansion.ingest.read.RawOrderLine} plus an optional
  * exclusion), so validation, reject reasons and reports stay the same whatever the source.
  *
  * <p>Implementations are immutable and Serializable: Spark ships them to the executors. The

@@ -1,7 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.config.ConfigurationException;
-import com.channelexpansion.ingest.ExportFile;
+import com.channelexpansion.ingest.read.ExportFile;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

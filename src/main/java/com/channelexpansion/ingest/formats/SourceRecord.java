@@ -1,8 +1,8 @@
 package com.channelexpansion.ingest.formats;
 
-import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
+import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.ExportNumbers;
 import com.channelexpansion.ingest.validate.Parsed;

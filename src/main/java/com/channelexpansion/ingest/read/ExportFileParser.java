@@ -1,6 +1,5 @@
 package com.channelexpansion.ingest.read;
 
-import com.channelexpansion.ingest.RawOrderLine;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package com.channelexpansion.ingest.read;
 
-import com.channelexpansion.ingest.RawOrderLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.channelexpansion.ingest.validate;
 
 import com.channelexpansion.config.ChannelDefinition;
 import com.channelexpansion.config.Settings;
-import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.ingest.RejectReason;
 import com.channelexpansion.ingest.ValidatedLine;
+import com.channelexpansion.ingest.read.RawOrderLine;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

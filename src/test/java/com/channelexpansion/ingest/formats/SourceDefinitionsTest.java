@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.config.ConfigurationException;
-import com.channelexpansion.ingest.ExportFile;
+import com.channelexpansion.ingest.read.ExportFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

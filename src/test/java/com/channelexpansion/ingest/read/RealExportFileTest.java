@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.channelexpansion.ingest.RawOrderLine;
 import com.channelexpansion.testing.RealData;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.channelexpansion.ingest.validate;
 
-import com.channelexpansion.ingest.RawOrderLine;
+import com.channelexpansion.ingest.read.RawOrderLine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package com.channelexpansion.ingest;
+package com.channelexpansion.ingest.read;
 
 import com.channelexpansion.io.Sha256;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.channelexpansion.ingest;
+package com.channelexpansion.ingest.read;
 
 import java.io.Serializable;
 
