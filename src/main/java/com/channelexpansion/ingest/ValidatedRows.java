@@ -1,5 +1,6 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.ingest.validate.ValidatedLine;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.RejectColumns;
 import org.apache.spark.sql.Row;

@@ -1,6 +1,6 @@
 package com.channelexpansion.samples;
 
-import com.channelexpansion.ingest.RejectReason;
+import com.channelexpansion.ingest.validate.RejectReason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

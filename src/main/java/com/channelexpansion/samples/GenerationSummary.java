@@ -1,6 +1,6 @@
 package com.channelexpansion.samples;
 
-import com.channelexpansion.ingest.RejectReason;
+import com.channelexpansion.ingest.validate.RejectReason;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

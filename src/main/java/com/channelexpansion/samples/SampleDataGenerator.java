@@ -1,6 +1,6 @@
 package com.channelexpansion.samples;
 
-import com.channelexpansion.ingest.RejectReason;
+import com.channelexpansion.ingest.validate.RejectReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

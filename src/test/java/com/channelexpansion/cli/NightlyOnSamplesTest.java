@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.channelexpansion.ingest.RejectReason;
+import com.channelexpansion.ingest.validate.RejectReason;
 import com.channelexpansion.publish.JsonDocument;
 import com.channelexpansion.samples.GenerationSummary;
 import com.channelexpansion.samples.GeneratorOptions;

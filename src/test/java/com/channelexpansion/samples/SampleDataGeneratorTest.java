@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.channelexpansion.ingest.RejectReason;
+import com.channelexpansion.ingest.validate.RejectReason;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;

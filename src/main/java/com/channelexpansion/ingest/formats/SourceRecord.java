@@ -1,11 +1,11 @@
 package com.channelexpansion.ingest.formats;
 
-import com.channelexpansion.ingest.RejectReason;
-import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.ExportNumbers;
 import com.channelexpansion.ingest.validate.Parsed;
+import com.channelexpansion.ingest.validate.RejectReason;
+import com.channelexpansion.ingest.validate.ValidatedLine;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,8 +2,6 @@ package com.channelexpansion.ingest.validate;
 
 import com.channelexpansion.config.ChannelDefinition;
 import com.channelexpansion.config.Settings;
-import com.channelexpansion.ingest.RejectReason;
-import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.read.RawOrderLine;
 import java.io.Serializable;
 import java.math.BigDecimal;

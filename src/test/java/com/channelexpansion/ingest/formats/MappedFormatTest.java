@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.config.ConfigurationException;
-import com.channelexpansion.ingest.RejectReason;
-import com.channelexpansion.ingest.ValidatedLine;
+import com.channelexpansion.ingest.validate.RejectReason;
+import com.channelexpansion.ingest.validate.ValidatedLine;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;

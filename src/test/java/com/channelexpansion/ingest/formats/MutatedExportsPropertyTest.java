@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.read.ControlCharacters;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.ingest.validate.ExportNumbers;
+import com.channelexpansion.ingest.validate.ValidatedLine;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -3,9 +3,9 @@ package com.channelexpansion.ingest.formats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.channelexpansion.ingest.RejectReason;
-import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
+import com.channelexpansion.ingest.validate.RejectReason;
+import com.channelexpansion.ingest.validate.ValidatedLine;
 import com.channelexpansion.testing.RealData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

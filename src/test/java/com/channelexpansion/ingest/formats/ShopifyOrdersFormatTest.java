@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.config.Channel;
-import com.channelexpansion.ingest.RejectReason;
-import com.channelexpansion.ingest.ValidatedLine;
+import com.channelexpansion.ingest.validate.RejectReason;
+import com.channelexpansion.ingest.validate.ValidatedLine;
 import com.channelexpansion.warehouse.Customers;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -9,8 +9,6 @@ import com.channelexpansion.config.Channel;
 import com.channelexpansion.config.ChannelDefinition;
 import com.channelexpansion.config.FxRate;
 import com.channelexpansion.config.Settings;
-import com.channelexpansion.ingest.RejectReason;
-import com.channelexpansion.ingest.ValidatedLine;
 import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.warehouse.ChannelRule;
 import java.io.ByteArrayInputStream;

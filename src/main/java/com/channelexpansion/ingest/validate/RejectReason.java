@@ -1,4 +1,4 @@
-package com.channelexpansion.ingest;
+package com.channelexpansion.ingest.validate;
 
 /**
  * Why a row was rejected (PRODUCT.md rule 1). Declared in precedence order: when several apply,

@@ -1,4 +1,4 @@
-package com.channelexpansion.ingest;
+package com.channelexpansion.ingest.validate;
 
 import com.channelexpansion.config.Channel;
 import com.channelexpansion.ingest.read.RawOrderLine;
