@@ -24,7 +24,8 @@ mkdir -p "$results"
 classpath="target/channel-expansion.jar:$(cat target/classpath.txt)"
 if [[ ! -d "$data/exports" ]]; then
   echo "generating $lines lines into $data ..." >&2
-  java -cp "$classpath" com.channelexpansion.samples.SampleDataGenerator --out "$data" --lines "$lines" >&2
+  # The generator is not in the jar: it compiles with the tests (src/samples/java).
+  java -cp "target/test-classes:$classpath" com.channelexpansion.samples.SampleDataGenerator --out "$data" --lines "$lines" >&2
 fi
 tonight="2026/orders-2026-10-31.csv"
 history="$results/history-$lines"

@@ -22,7 +22,7 @@ class CommittedDataSamplesTest {
 
   private static final Path COMMITTED = Path.of("data-samples");
   private static final String REGENERATE =
-      "regenerate: mvn -B -q -o package -DskipTests && java -cp target/classes:$(cat target/classpath.txt) "
+      "regenerate: mvn -B -q -o package -DskipTests && java -cp target/classes:target/test-classes:$(cat target/classpath.txt) "
           + "com.channelexpansion.samples.SampleDataGenerator --out data-samples";
 
   @TempDir static Path fresh;
