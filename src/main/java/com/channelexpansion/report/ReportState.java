@@ -2,9 +2,8 @@ package com.channelexpansion.report;
 
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.io.Json;
 import com.channelexpansion.io.Sha256;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,9 +45,6 @@ public record ReportState(
   static final String UNKNOWN_REPS = "unknown_reps";
   private static final String FILE = "state.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   public ReportState {
     warehouseMerged = warehouseMerged == null ? List.of() : List.copyOf(warehouseMerged);
   }
@@ -65,7 +61,7 @@ public record ReportState(
 
   public void write(FileSystem fs, Path reportFolder) throws IOException {
     try (OutputStream out = fs.create(new Path(new Path(reportFolder, FOLDER), FILE), false)) {
-      JSON.writeValue(out, this);
+      Json.MAPPER.writeValue(out, this);
     }
   }
 
@@ -126,7 +122,7 @@ public record ReportState(
       }
       ReportState state;
       try (InputStream in = fs.open(file)) {
-        state = JSON.readValue(in, ReportState.class);
+        state = Json.MAPPER.readValue(in, ReportState.class);
       } catch (IOException unreadable) {
         continue;
       }
