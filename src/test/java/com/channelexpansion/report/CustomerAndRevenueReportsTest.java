@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.channelexpansion.testing.ReportStages;
 import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.config.Account;
 import com.channelexpansion.testing.OrderLineFixtures;
 import com.channelexpansion.testing.SharedSpark;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.channelexpansion.testing.ReportStages;
 import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.testing.OrderLineFixtures;
 import com.channelexpansion.testing.SharedSpark;
 import java.math.BigDecimal;
