@@ -2,7 +2,6 @@ package com.channelexpansion.classify;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -55,16 +54,6 @@ public final class CustomerClassifier {
   public static final String FIRST_LINE = "first_line";
 
   private CustomerClassifier() {}
-
-  /**
-   * One row per customer of {@code counted} (the output of {@link CountedLines#asOf}): customer_id,
-   * first_order_date, acquisition_channel, segment. UNIDENTIFIED lines make no row.
-   */
-  public static Dataset<Row> classify(Dataset<Row> counted, LocalDate programStart) {
-    return fromFirstLines(
-        counted.groupBy(col(OrderLineColumns.CUSTOMER_ID)).agg(min(firstLineCandidate()).as(FIRST_LINE)),
-        programStart);
-  }
 
   /**
    * A line's {@link #FIRST_LINE} candidate: null unless its quantity is positive (min ignores

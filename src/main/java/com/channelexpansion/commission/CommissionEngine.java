@@ -84,15 +84,6 @@ public final class CommissionEngine {
 
   private CommissionEngine() {}
 
-  /** The commissions/ table: columns and types of {@link CommissionColumns#SCHEMA}. */
-  public static Dataset<Row> monthly(
-      Dataset<Row> creditedLinesWithSegment,
-      List<CommissionPlanRow> plans,
-      List<CommissionTier> tiers,
-      List<Quota> quotas) {
-    return tableOf(terms(creditedLinesWithSegment, plans, tiers, quotas));
-  }
-
   /** The commissions/ table's columns of {@link #terms}. */
   public static Dataset<Row> tableOf(Dataset<Row> terms) {
     return terms
@@ -109,39 +100,11 @@ public final class CommissionEngine {
   }
 
   /**
-   * Per plan (every plan of {@code plans}, in order): the commission attributable to ONLINE lines,
-   * sum over reps and months of rate * amount * multiplier of that rep, month and plan, rounded
-   * once HALF_UP to cents. HOUSE earns nothing, so its lines add nothing. Multipliers come from
-   * the lines given: pass exactly a window's lines to get that window's figure.
-   */
-  public static Map<String, BigDecimal> onlineCommission(
-      Dataset<Row> creditedLinesWithSegment,
-      List<CommissionPlanRow> plans,
-      List<CommissionTier> tiers,
-      List<Quota> quotas) {
-    Map<String, BigDecimal> result = new LinkedHashMap<>();
-    onlineCommissionUnrounded(creditedLinesWithSegment, plans, tiers, quotas)
-        .forEach((plan, exact) -> result.put(plan, exact.setScale(2, RoundingMode.HALF_UP)));
-    return result;
-  }
-
-  /**
-   * {@link #onlineCommission} before its one rounding (12 decimals), for ratios such as the
-   * executive summary's change, which PRODUCT.md computes from unrounded values.
-   */
-  public static Map<String, BigDecimal> onlineCommissionUnrounded(
-      Dataset<Row> creditedLinesWithSegment,
-      List<CommissionPlanRow> plans,
-      List<CommissionTier> tiers,
-      List<Quota> quotas) {
-    return onlineCommissionOfTerms(
-        terms(creditedLinesWithSegment, plans, tiers, quotas), PlanRowMatcher.planIdsInOrder(plans));
-  }
-
-  /**
-   * {@link #onlineCommissionUnrounded} from monthly {@link #terms} already computed: the sum over
-   * the terms given (say, a window's months) of online_base * multiplier, per plan of {@code
-   * planIds}.
+   * Per plan of {@code planIds}, in order: the commission attributable to ONLINE lines, from
+   * monthly {@link #terms} already computed: the sum over the terms given (say, a window's months)
+   * of online_base * multiplier, unrounded (12 decimals) since the executive summary's ratios are
+   * computed from unrounded values and its figures are rounded once, where they are written.
+   * HOUSE earns nothing, so its lines add nothing.
    */
   public static Map<String, BigDecimal> onlineCommissionOfTerms(
       Dataset<Row> terms, List<String> planIds) {

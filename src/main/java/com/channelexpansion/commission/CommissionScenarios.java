@@ -51,7 +51,7 @@ public final class CommissionScenarios {
 
   /**
    * Builds the table for months fromMonth..toMonth inclusive. {@code monthlyCommissions} is the
-   * output of {@link CommissionEngine#monthly} (the last month counted through as-of): it has a
+   * commissions/ table ({@link CommissionEngine#tableOf}, the last month counted through as-of): it has a
    * row per plan for every (month, rep) with credited lines, so the baseline plan's rows tell
    * which reps had credited lines and their online credited revenue.
    *

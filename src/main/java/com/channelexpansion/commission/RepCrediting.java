@@ -51,14 +51,14 @@ import org.apache.spark.sql.types.StructType;
  * absent. Works on lines with or without a {@code credited_rep_id} column (replaced when present)
  * and with or without {@code segment}. Adds {@code unknown_sales_rep}, {@code unknown_owner_rep}
  * (booleans, one warning per flagged line) and {@code unknown_rep_id} (the id behind the flag) so
- * the caller can count warnings and list the ids ({@link #unknownRepWarnings}). Accounts must have
+ * the caller can count warnings and list the ids ({@link #totalWarnings}). Accounts must have
  * unique customer_id (the config loader checks it), otherwise lines would be repeated.
  */
 public final class RepCrediting {
   private static final String ACCOUNT_CUSTOMER = "__account_customer_id";
   private static final String ACCOUNT_OWNER = "__account_owner_rep_id";
 
-  /** Roles reported by {@link #unknownRepWarnings}. */
+  /** Roles reported by {@link #totalWarnings}. */
   public static final String ROLE_SALES_REP = "sales_rep_id";
 
   public static final String ROLE_OWNER = "owner_rep_id";
@@ -119,15 +119,10 @@ public final class RepCrediting {
   }
 
   /**
-   * The warnings of credited lines, one row per unknown id and role: rep_id, role ({@link
-   * #ROLE_SALES_REP} or {@link #ROLE_OWNER}), lines (each line is one warning), sorted by rep_id
-   * then role. Small: collect it for the manifest.
+   * The warnings over all months of {@link #unknownRepWarningsByMonth}'s rows, one row per unknown
+   * id and role: rep_id, role ({@link #ROLE_SALES_REP} or {@link #ROLE_OWNER}), lines (each line
+   * is one warning), sorted by rep_id then role. Small: collect it for the manifest.
    */
-  public static Dataset<Row> unknownRepWarnings(Dataset<Row> creditedLines) {
-    return totalWarnings(unknownRepWarningsByMonth(creditedLines));
-  }
-
-  /** {@link #unknownRepWarnings} from {@link #unknownRepWarningsByMonth}'s rows. */
   public static Dataset<Row> totalWarnings(Dataset<Row> warningsByMonth) {
     return warningsByMonth
         .groupBy("rep_id", "role")
@@ -136,7 +131,7 @@ public final class RepCrediting {
   }
 
   /**
-   * {@link #unknownRepWarnings} per month of the lines: month, rep_id, role, lines. A month's rows
+   * The unknown-rep warnings per month of the lines: month, rep_id, role, lines. A month's rows
    * depend only on its lines, so a report may recompute the months a night touched.
    */
   public static Dataset<Row> unknownRepWarningsByMonth(Dataset<Row> creditedLines) {

@@ -42,11 +42,6 @@ public final class DecimalText {
     return problem(text, maxScale) == null ? new BigDecimal(text) : null;
   }
 
-  /** True when {@link #parse(String, int)} would return a value. */
-  public static boolean isValid(String text, int maxScale) {
-    return problem(text, maxScale) == null;
-  }
-
   /**
    * Why {@code text} is not a valid number, in words for a message ("has more than 6
    * decimals"), or null when it is valid.

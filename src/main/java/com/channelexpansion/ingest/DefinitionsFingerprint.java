@@ -7,11 +7,7 @@ import com.channelexpansion.config.FxRate;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Rep;
 import com.channelexpansion.ingest.validate.ExportLineValidator;
-import com.channelexpansion.io.Sha256;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.channelexpansion.io.Fingerprint;
 import java.util.Comparator;
 
 /**
@@ -27,42 +23,34 @@ public final class DefinitionsFingerprint {
   private DefinitionsFingerprint() {}
 
   public static String validation(Definitions definitions, ReferenceData reference) {
-    StringBuilder text = new StringBuilder();
-    text.append("rules ").append(ExportLineValidator.RULES_VERSION).append('\n');
-    text.append(definitions.settings().reportingCurrency()).append('\n');
-    text.append(definitions.settings().timeZone().getId()).append('\n');
-    text.append(definitions.settings().quoteConvertsToAssisted()).append('\n');
+    Fingerprint fingerprint = new Fingerprint();
+    fingerprint.line("rules " + ExportLineValidator.RULES_VERSION);
+    fingerprint.line(definitions.settings().reportingCurrency());
+    fingerprint.line(definitions.settings().timeZone().getId());
+    fingerprint.line(definitions.settings().quoteConvertsToAssisted());
     definitions.channelDefinitions().stream()
         .sorted(Comparator.comparing(ChannelDefinition::orderSource))
-        .forEach(d -> text.append(d.orderSource()).append('=').append(d.channelGroup()).append('\n'));
+        .forEach(d -> fingerprint.line(d.orderSource() + "=" + d.channelGroup()));
     reference.fxRates().stream()
         .sorted(Comparator.comparing(FxRate::currency).thenComparing(FxRate::rateDate))
         .forEach(
-            r -> text.append(r.currency()).append(',').append(r.rateDate()).append(',')
-                .append(r.rateToReporting().stripTrailingZeros().toPlainString()).append('\n'));
-    return hash(text);
+            r -> fingerprint.line(r.currency() + "," + r.rateDate() + ","
+                + r.rateToReporting().stripTrailingZeros().toPlainString()));
+    return fingerprint.sha256();
   }
 
   public static String crediting(ReferenceData reference) {
-    StringBuilder text = new StringBuilder();
+    Fingerprint fingerprint = new Fingerprint();
     reference.accounts().stream()
         .sorted(Comparator.comparing(Account::customerId))
-        .forEach(a -> text.append(a.customerId()).append('=').append(a.ownerRepId()).append('\n'));
+        .forEach(a -> fingerprint.line(a.customerId() + "=" + a.ownerRepId()));
     reference.reps().stream()
         .sorted(Comparator.comparing(Rep::repId))
         .forEach(
             rep -> {
-              text.append("rep ").append(rep.repId()).append('\n');
-              rep.aliases().stream().sorted().forEach(a -> text.append("alias ").append(a).append('\n'));
+              fingerprint.line("rep " + rep.repId());
+              rep.aliases().stream().sorted().forEach(a -> fingerprint.line("alias " + a));
             });
-    return hash(text);
-  }
-
-  private static String hash(StringBuilder text) {
-    try {
-      return Sha256.of(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fingerprint.sha256();
   }
 }

@@ -1,8 +1,7 @@
 package com.channelexpansion.ingest;
 
 import com.channelexpansion.ingest.read.ExportFile;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.channelexpansion.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,9 +38,6 @@ public record IngestLedger(
     long acceptedVersions,
     String resolvedBy,
     List<String> mergedSince) {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   /** What the warehouse holds of one file. */
   public record Entry(long bytes, long modifiedMillis, String sha256, String batch) {}
 
@@ -60,13 +56,13 @@ public record IngestLedger(
       return empty();
     }
     try (InputStream in = fs.open(path)) {
-      return JSON.readValue(in, IngestLedger.class);
+      return Json.MAPPER.readValue(in, IngestLedger.class);
     }
   }
 
   public void write(FileSystem fs, Path path) throws IOException {
     try (OutputStream out = fs.create(path, false)) {
-      JSON.writeValue(out, this);
+      Json.MAPPER.writeValue(out, this);
     }
   }
 

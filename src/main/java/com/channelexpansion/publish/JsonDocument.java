@@ -1,7 +1,6 @@
 package com.channelexpansion.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.channelexpansion.io.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +11,13 @@ import org.apache.hadoop.fs.Path;
 
 /** Writes and reads the small JSON documents of a run (manifests) on any Hadoop file system. */
 public final class JsonDocument {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private JsonDocument() {}
 
   public static void write(Map<String, ?> document, Path path, Configuration conf)
       throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     try (OutputStream out = fs.create(path, true)) {
-      out.write(MAPPER.writeValueAsString(document).getBytes(StandardCharsets.UTF_8));
+      out.write(Json.MAPPER.writeValueAsString(document).getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     }
   }
@@ -30,7 +26,7 @@ public final class JsonDocument {
   public static Map<String, Object> read(Path path, Configuration conf) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     try (java.io.InputStream in = fs.open(path)) {
-      return MAPPER.readValue(in, Map.class);
+      return Json.MAPPER.readValue(in, Map.class);
     }
   }
 

@@ -1,8 +1,7 @@
 package com.channelexpansion.publish;
 
+import com.channelexpansion.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,9 +24,6 @@ record LockRecord(
     Instant heartbeatAt,
     boolean released) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   LockRecord beat(Instant now) {
     return new LockRecord(runId, holder, generation, startedAt, now, false);
   }
@@ -47,7 +43,7 @@ record LockRecord(
     doc.put("started_at", startedAt.toString());
     doc.put("heartbeat_at", heartbeatAt.toString());
     doc.put("released", released);
-    return JSON.writeValueAsBytes(doc);
+    return Json.MAPPER.writeValueAsBytes(doc);
   }
 
   /**
@@ -56,7 +52,7 @@ record LockRecord(
    */
   static Optional<LockRecord> parse(byte[] content) {
     try {
-      JsonNode doc = JSON.readTree(content);
+      JsonNode doc = Json.MAPPER.readTree(content);
       if (doc == null || !doc.hasNonNull("heartbeat_at") || !doc.hasNonNull("run_id")) {
         return Optional.empty();
       }

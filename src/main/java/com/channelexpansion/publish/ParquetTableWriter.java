@@ -18,38 +18,15 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes a table as Parquet so that the same rows always give the same bytes: rows are
- * hash-partitioned into a fixed number of files by a key and sorted within each file, and Spark's
+ * Writes a table as Parquet so that the same rows always give the same bytes: rows go to one
+ * file per value of a partition column ({@link #writePartitioned}) or to a single file ({@link
+ * #writeSingleFile}) and are sorted within each file, and Spark's
  * random part-file names (they embed a job UUID) are renamed to {@code part-00000.parquet}, ...
  * and the footers are made independent of the writing JVM ({@link ParquetFooters}).
  * Snappy compression (fast to read and write; the Parquet default analysts' tools expect).
  */
 public final class ParquetTableWriter {
   private ParquetTableWriter() {}
-
-  /**
-   * Writes {@code rows} to {@code target}, which must not exist yet (a staging folder), and
-   * returns the number of rows written (from the files' footers: no second pass).
-   *
-   * @param files number of Parquet files, fixed so the layout does not depend on the cluster
-   * @param partitionKey rows with equal keys land in the same file
-   * @param sortKeys total order of rows within a file
-   */
-  public static long write(
-      Dataset<Row> rows, Path target, int files, Column[] partitionKey, Column[] sortKeys)
-      throws IOException {
-    return writeSorted(rows.repartition(files, partitionKey), target, sortKeys);
-  }
-
-  /**
-   * Like {@link #write}, for rows the caller already hash-partitioned with {@code
-   * repartition(files, partitionKey)} upstream (so a window or aggregation on that key needs no
-   * second shuffle): each partition becomes one file.
-   */
-  public static long writeClustered(Dataset<Row> clustered, Path target, Column[] sortKeys)
-      throws IOException {
-    return writeSorted(clustered, target, sortKeys);
-  }
 
   /**
    * Writes {@code rows} Hive-style as one folder per value of {@code partitionColumn} ({@code

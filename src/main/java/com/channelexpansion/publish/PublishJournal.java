@@ -1,7 +1,7 @@
 package com.channelexpansion.publish;
 
+import com.channelexpansion.io.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +25,6 @@ import org.apache.hadoop.fs.Path;
  * moves run (docs/operations.md).
  */
 public final class PublishJournal {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SUFFIX = ".json";
 
   private PublishJournal() {}
@@ -60,7 +59,7 @@ public final class PublishJournal {
     fs.mkdirs(journalDir);
     Path pending = new Path(journalDir, "." + runId + SUFFIX + ".tmp");
     try (OutputStream out = fs.create(pending, true)) {
-      out.write(JSON.writeValueAsBytes(moves));
+      out.write(Json.COMPACT.writeValueAsBytes(moves));
     }
     Path journal = new Path(journalDir, runId + SUFFIX);
     if (!fs.rename(pending, journal)) {
@@ -90,7 +89,7 @@ public final class PublishJournal {
       } else if (name.endsWith(SUFFIX)) {
         List<Move> moves;
         try (InputStream in = fs.open(entry.getPath())) {
-          moves = JSON.readValue(in, new TypeReference<List<Move>>() {});
+          moves = Json.MAPPER.readValue(in, new TypeReference<List<Move>>() {});
         }
         apply(fs, entry.getPath(), moves);
         completed++;

@@ -5,14 +5,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.config.Segment;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,25 +113,6 @@ public final class ExecutiveSummary {
     BigDecimal netRevenue() {
       return onlineAmount.add(assistedAmount);
     }
-  }
-
-  /**
-   * The summary metrics on {@code asOf}.
-   *
-   * @param counted counted lines through as-of ({@link com.channelexpansion.classify.CountedLines#asOf})
-   * @param classified {@link CustomerClassifier#classify} of the same lines
-   */
-  public static List<SummaryMetric> compute(
-      Dataset<Row> counted, Dataset<Row> classified, LocalDate asOf) {
-    ReportWindows windows = ReportWindows.of(asOf);
-    Dataset<Row> split = CustomerMonths.splitOrderLines(counted);
-    Dataset<Row> perWindow =
-        CustomerMonths.perWindow(
-            CountedLines.monthThrough(counted, windows.yearEarlierEnd()),
-            CustomerMonths.of(counted, split),
-            split,
-            windows);
-    return fromCustomerFacts(customerFacts(perWindow, classified, windows));
   }
 
   /**

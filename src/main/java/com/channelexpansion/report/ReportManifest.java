@@ -11,7 +11,7 @@ final class ReportManifest {
   private ReportManifest() {}
 
   /**
-   * @param unknownRepWarnings rows of RepCrediting.unknownRepWarnings: rep_id, role, lines
+   * @param unknownRepWarnings rows of RepCrediting.totalWarnings: rep_id, role, lines
    */
   static Map<String, Object> of(ReportResult result, List<Row> unknownRepWarnings) {
     Map<String, Object> doc = new LinkedHashMap<>();

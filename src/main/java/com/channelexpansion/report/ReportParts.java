@@ -281,12 +281,7 @@ public record ReportParts(
     return RepCrediting.totalWarnings(unknownReps);
   }
 
-  /** The commissions/ table. */
-  public Dataset<Row> commissions() {
-    return CommissionEngine.tableOf(commissionTerms);
-  }
-
-  /** The columns of {@link CustomerClassifier#classify} from customers/ rows. */
+  /** The columns of {@link CustomerClassifier#fromFirstLines} from customers/ rows. */
   public static Dataset<Row> classifiedOf(Dataset<Row> customers) {
     return customers.select(
         col(CustomersReport.CUSTOMER_ID),

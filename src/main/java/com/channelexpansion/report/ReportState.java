@@ -2,14 +2,11 @@ package com.channelexpansion.report;
 
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
-import com.channelexpansion.io.Sha256;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayInputStream;
+import com.channelexpansion.io.Fingerprint;
+import com.channelexpansion.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,26 +43,22 @@ public record ReportState(
   static final String UNKNOWN_REPS = "unknown_reps";
   private static final String FILE = "state.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   public ReportState {
     warehouseMerged = warehouseMerged == null ? List.of() : List.copyOf(warehouseMerged);
   }
 
-  /** A hash of everything besides the lines that a report's numbers depend on. */
+  /**
+   * A hash of everything besides the lines that a report's numbers depend on: the state's format,
+   * then the definitions and the reference data as a whole (any change to either, row order
+   * included, starts the next report afresh).
+   */
   public static String fingerprint(Definitions definitions, ReferenceData reference) {
-    String text = FORMAT + "\n" + definitions + "\n" + reference;
-    try {
-      return Sha256.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return new Fingerprint().line(FORMAT).line(definitions).line(reference).sha256();
   }
 
   public void write(FileSystem fs, Path reportFolder) throws IOException {
     try (OutputStream out = fs.create(new Path(new Path(reportFolder, FOLDER), FILE), false)) {
-      JSON.writeValue(out, this);
+      Json.MAPPER.writeValue(out, this);
     }
   }
 
@@ -126,7 +119,7 @@ public record ReportState(
       }
       ReportState state;
       try (InputStream in = fs.open(file)) {
-        state = JSON.readValue(in, ReportState.class);
+        state = Json.MAPPER.readValue(in, ReportState.class);
       } catch (IOException unreadable) {
         continue;
       }

@@ -33,14 +33,4 @@ public record ReportWindows(
     // LocalDate.minusYears clamps Feb 29 to Feb 28 in a non-leap year.
     return new ReportWindows(asOf, ttmStart, asOf, ttmStart.minusYears(1), asOf.minusYears(1));
   }
-
-  /** True when {@code date} is in the TTM window. */
-  public boolean inTtm(LocalDate date) {
-    return !date.isBefore(ttmStart) && !date.isAfter(ttmEnd);
-  }
-
-  /** True when {@code date} is in the year-earlier window. */
-  public boolean inYearEarlier(LocalDate date) {
-    return !date.isBefore(yearEarlierStart) && !date.isAfter(yearEarlierEnd);
-  }
 }

@@ -43,7 +43,7 @@ public final class RevenueMonthlyReport {
 
   /**
    * @param counted counted lines ({@link com.channelexpansion.classify.CountedLines#asOf})
-   * @param classified {@link CustomerClassifier#classify} of the same lines (customers only)
+   * @param classified {@link CustomerClassifier#fromFirstLines} of the same lines (customers only)
    * @param accounts {@link ReferenceFrames#accounts}
    */
   public static Dataset<Row> build(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.channelexpansion.testing.ReportStages;
 import com.channelexpansion.testing.OrderLineFixtures;
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.warehouse.OrderLineColumns;
@@ -67,7 +68,7 @@ class CustomerClassifierTest {
             line("UNIDENTIFIED", "U1", 1).on("2025-02-01").online().build());
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
     countedLines = counted.count();
-    List<Row> rows = CustomerClassifier.classify(counted, PROGRAM_START).collectAsList();
+    List<Row> rows = ReportStages.classified(counted, PROGRAM_START).collectAsList();
     byCustomer = new HashMap<>();
     for (Row row : rows) {
       byCustomer.put(row.getAs(CustomerClassifier.CUSTOMER_ID), row);
@@ -120,7 +121,7 @@ class CustomerClassifierTest {
   @Test
   void outputColumnsAndTypes() {
     Dataset<Row> classified =
-        CustomerClassifier.classify(CountedLines.asOf(orderLines, AS_OF), PROGRAM_START);
+        ReportStages.classified(CountedLines.asOf(orderLines, AS_OF), PROGRAM_START);
     assertEquals(
         "customer_id:string,first_order_date:date,acquisition_channel:string,segment:string",
         String.join(

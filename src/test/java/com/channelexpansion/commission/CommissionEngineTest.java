@@ -72,7 +72,7 @@ class CommissionEngineTest {
             .frame()
             .cache();
     monthly = new HashMap<>();
-    for (Row row : CommissionEngine.monthly(lines, PLANS, TIERS, QUOTAS).collectAsList()) {
+    for (Row row : commissionsTable(lines, PLANS, TIERS, QUOTAS).collectAsList()) {
       monthly.put(row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2), row);
     }
   }
@@ -85,7 +85,7 @@ class CommissionEngineTest {
 
   @Test
   void schemaMatchesTheCommissionsContract() {
-    StructField[] fields = CommissionEngine.monthly(lines, PLANS, TIERS, QUOTAS).schema().fields();
+    StructField[] fields = commissionsTable(lines, PLANS, TIERS, QUOTAS).schema().fields();
     StructField[] expected = CommissionColumns.SCHEMA.fields();
     assertEquals(expected.length, fields.length);
     for (int i = 0; i < fields.length; i++) {
@@ -196,7 +196,7 @@ class CommissionEngineTest {
     Map<String, BigDecimal> expected = new LinkedHashMap<>();
     expected.put("P", money("55.05"));
     expected.put("Q", money("92.10"));
-    assertEquals(expected, CommissionEngine.onlineCommission(lines, PLANS, TIERS, QUOTAS));
+    assertEquals(expected, onlineCommissionInCents(lines, PLANS, TIERS, QUOTAS));
   }
 
   @Test
@@ -212,7 +212,7 @@ class CommissionEngineTest {
             .line("2025-03-14", "ONLINE", "EXISTING", "R1", "1000.00")
             .line("2025-03-15", "ONLINE", "EXISTING", "R1", "1000.00")
             .frame();
-    List<Row> rows = CommissionEngine.monthly(march, plans, List.of(), List.of()).collectAsList();
+    List<Row> rows = commissionsTable(march, plans, List.of(), List.of()).collectAsList();
     assertEquals(1, rows.size());
     assertEquals(money("30.00"), rows.get(0).getDecimal(8));
   }
@@ -231,7 +231,7 @@ class CommissionEngineTest {
 
   @Test
   void scenariosSumTheWindowAndCompareWithTheBaseline() {
-    Dataset<Row> commissions = CommissionEngine.monthly(lines, PLANS, TIERS, QUOTAS);
+    Dataset<Row> commissions = commissionsTable(lines, PLANS, TIERS, QUOTAS);
     // reps.csv out of order; R9 has no lines, HOUSE is never a rep; R4, R5, R8 are not listed.
     List<Rep> reps =
         List.of(
@@ -288,5 +288,21 @@ class CommissionEngineTest {
         attainment == null ? null : new BigDecimal(attainment), row.getDecimal(6), key + " attainment");
     assertEquals(new BigDecimal(multiplier), row.getDecimal(7), key + " multiplier");
     assertEquals(money(commission), row.getDecimal(8), key + " commission");
+  }
+
+  /** The commissions/ table as the report builds it: {@link CommissionEngine#tableOf} its terms. */
+  private static Dataset<Row> commissionsTable(
+      Dataset<Row> lines, List<CommissionPlanRow> plans, List<CommissionTier> tiers, List<Quota> quotas) {
+    return CommissionEngine.tableOf(CommissionEngine.terms(lines, plans, tiers, quotas));
+  }
+
+  /** The online commission per plan as the report computes it, rounded once to cents as written. */
+  private static Map<String, BigDecimal> onlineCommissionInCents(
+      Dataset<Row> lines, List<CommissionPlanRow> plans, List<CommissionTier> tiers, List<Quota> quotas) {
+    Map<String, BigDecimal> result = new LinkedHashMap<>();
+    CommissionEngine.onlineCommissionOfTerms(
+            CommissionEngine.terms(lines, plans, tiers, quotas), PlanRowMatcher.planIdsInOrder(plans))
+        .forEach((plan, exact) -> result.put(plan, exact.setScale(2, java.math.RoundingMode.HALF_UP)));
+    return result;
   }
 }

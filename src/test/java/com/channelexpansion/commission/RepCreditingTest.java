@@ -59,7 +59,7 @@ class RepCreditingTest {
 
     // One warning per flagged line, listed by id (code point order: upper case first).
     List<String> warnings =
-        RepCrediting.unknownRepWarnings(credited).collectAsList().stream()
+        RepCrediting.totalWarnings(RepCrediting.unknownRepWarningsByMonth(credited)).collectAsList().stream()
             .map(r -> r.getString(0) + "/" + r.getString(1) + "/" + r.getLong(2))
             .toList();
     assertEquals(
@@ -99,7 +99,7 @@ class RepCreditingTest {
     assertCredit(byOrder.get("O6"), "HOUSE", false, true, "Ann Smith");
     // The warnings name no alias of a sales_rep_id.
     List<String> warned =
-        RepCrediting.unknownRepWarnings(credited).collectAsList().stream()
+        RepCrediting.totalWarnings(RepCrediting.unknownRepWarningsByMonth(credited)).collectAsList().stream()
             .map(r -> r.getString(0) + "/" + r.getString(1))
             .toList();
     assertEquals(List.of("Ann Smith/owner_rep_id", "Carla/sales_rep_id", "ann smith/sales_rep_id"), warned);

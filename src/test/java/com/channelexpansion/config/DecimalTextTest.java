@@ -30,7 +30,7 @@ class DecimalTextTest {
   void acceptsTheGrammar(String text, String expected) {
     BigDecimal value = DecimalText.parse(text, 6);
     assertEquals(0, new BigDecimal(expected).compareTo(value), () -> text + " parsed as " + value);
-    assertTrue(DecimalText.isValid(text, 6));
+    assertTrue(DecimalText.parse(text, 6) != null);
     assertNull(DecimalText.problem(text, 6));
   }
 
@@ -50,7 +50,7 @@ class DecimalTextTest {
       })
   void rejectsEverythingElse(String text) {
     assertNull(DecimalText.parse(text, 6), () -> "'" + text + "' should be invalid");
-    assertFalse(DecimalText.isValid(text, 6));
+    assertFalse(DecimalText.parse(text, 6) != null);
   }
 
   @Test

@@ -3,8 +3,8 @@ package com.channelexpansion.report;
 import static com.channelexpansion.testing.OrderLineFixtures.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.channelexpansion.testing.ReportStages;
 import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.config.Account;
 import com.channelexpansion.testing.OrderLineFixtures;
 import com.channelexpansion.testing.SharedSpark;
@@ -69,7 +69,7 @@ class CustomerAndRevenueReportsTest {
                 new Account("C9", "Unused", "R9", "EAST"),
                 new Account("UNIDENTIFIED", "Walk-in", "R1", "WEST")));
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
-    Dataset<Row> classified = CustomerClassifier.classify(counted, PROGRAM_START);
+    Dataset<Row> classified = ReportStages.classified(counted, PROGRAM_START);
     Dataset<Row> split = CustomerMonths.splitOrderLines(counted);
     customers =
         CustomersReport.build(

@@ -4,8 +4,8 @@ import static com.channelexpansion.testing.OrderLineFixtures.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.channelexpansion.testing.ReportStages;
 import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.testing.OrderLineFixtures;
 import com.channelexpansion.testing.SharedSpark;
 import java.math.BigDecimal;
@@ -58,9 +58,9 @@ class ExecutiveSummaryTest {
             // The day after as-of: not counted.
             line("N2", "N2-3", 1).on("2025-03-16").online().amount("7777.00").build());
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
-    Dataset<Row> classified = CustomerClassifier.classify(counted, PROGRAM_START);
+    Dataset<Row> classified = ReportStages.classified(counted, PROGRAM_START);
 
-    List<SummaryMetric> metrics = ExecutiveSummary.compute(counted, classified, AS_OF);
+    List<SummaryMetric> metrics = ReportStages.summary(counted, classified, AS_OF);
 
     assertEquals(
         List.of(
@@ -137,7 +137,7 @@ class ExecutiveSummaryTest {
             line("UNIDENTIFIED", "U-4", 1).on("2025-01-10").salesAssisted().amount("50.00").build());
     Dataset<Row> counted = CountedLines.asOf(orderLines, AS_OF);
     List<SummaryMetric> metrics =
-        ExecutiveSummary.compute(counted, CustomerClassifier.classify(counted, PROGRAM_START), AS_OF);
+        ReportStages.summary(counted, ReportStages.classified(counted, PROGRAM_START), AS_OF);
 
     // TTM: ONLINE E-2 200 + U-2 120 + U-3 -10 + N-1 60 = 370; SA U-4 50; net 420.
     // Year-earlier: ONLINE U-1 40; SA E-1 1000; net 1040. 420/1040 - 1 = -0.596154
@@ -200,8 +200,8 @@ class ExecutiveSummaryTest {
     LocalDate asOf = LocalDate.parse("2029-02-28");
     Dataset<Row> counted = CountedLines.asOf(orderLines, asOf);
     List<SummaryMetric> metrics =
-        ExecutiveSummary.compute(
-            counted, CustomerClassifier.classify(counted, LocalDate.parse("2026-01-01")), asOf);
+        ReportStages.summary(
+            counted, ReportStages.classified(counted, LocalDate.parse("2026-01-01")), asOf);
     // net: TTM 30 + 50 = 80; year-earlier 10 + 20 = 30; 80/30 - 1 = 1.6667
     assertMetric(metrics, 0, "80.00", "30.00", "1.6667");
     // online share: TTM 80/80 = 1; year-earlier 0/30 = 0 -> change 1/0: empty

@@ -34,10 +34,10 @@ class ReportWindowsTest {
     ReportWindows windows =
         assertWindows("2029-02-28", "2028-03-01", "2029-02-28", "2027-03-01", "2028-02-28");
     LocalDate leapDay = LocalDate.parse("2028-02-29");
-    assertFalse(windows.inTtm(leapDay));
-    assertFalse(windows.inYearEarlier(leapDay));
-    assertTrue(windows.inYearEarlier(LocalDate.parse("2028-02-28")));
-    assertTrue(windows.inTtm(LocalDate.parse("2028-03-01")));
+    assertFalse(inTtm(windows, leapDay));
+    assertFalse(inYearEarlier(windows, leapDay));
+    assertTrue(inYearEarlier(windows, LocalDate.parse("2028-02-28")));
+    assertTrue(inTtm(windows, LocalDate.parse("2028-03-01")));
   }
 
   @Test
@@ -54,5 +54,15 @@ class ReportWindowsTest {
     assertEquals(LocalDate.parse(earlierStart), windows.yearEarlierStart(), "year-earlier start");
     assertEquals(LocalDate.parse(earlierEnd), windows.yearEarlierEnd(), "year-earlier end");
     return windows;
+  }
+
+  /** Whether the report counts {@code date} in the TTM window: between its bounds, inclusive. */
+  private static boolean inTtm(ReportWindows windows, LocalDate date) {
+    return !date.isBefore(windows.ttmStart()) && !date.isAfter(windows.ttmEnd());
+  }
+
+  /** Whether the report counts {@code date} in the year-earlier window, bounds included. */
+  private static boolean inYearEarlier(ReportWindows windows, LocalDate date) {
+    return !date.isBefore(windows.yearEarlierStart()) && !date.isAfter(windows.yearEarlierEnd());
   }
 }

@@ -1,13 +1,13 @@
 package com.channelexpansion.ingest.formats;
 
+import com.channelexpansion.ingest.read.HeaderName;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Column positions of a source file's header: names trimmed and matched ignoring case, of two
- * columns with the same name the first counts (PRODUCT.md's header rule, for any source format).
+ * Column positions of a source file's header: names compared by their {@link HeaderName#key}, of
+ * two columns with the same name the first counts (PRODUCT.md's header rule, for any source format).
  */
 final class HeaderIndex {
   private final int width;
@@ -18,7 +18,7 @@ final class HeaderIndex {
     this.width = names.size();
     this.names = List.copyOf(names);
     for (int i = 0; i < names.size(); i++) {
-      positions.putIfAbsent(key(names.get(i)), i);
+      positions.putIfAbsent(HeaderName.key(names.get(i)), i);
     }
   }
 
@@ -34,11 +34,7 @@ final class HeaderIndex {
 
   /** Position of a column (case ignored), or -1 when the header lacks it. */
   int positionOf(String name) {
-    Integer position = positions.get(key(name));
+    Integer position = positions.get(HeaderName.key(name));
     return position == null ? -1 : position;
-  }
-
-  static String key(String name) {
-    return name.strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package com.channelexpansion.ingest.formats;
 
 import com.channelexpansion.ingest.read.CsvRecord;
+import com.channelexpansion.ingest.read.HeaderName;
 import com.channelexpansion.ingest.read.RawOrderLine;
 import com.channelexpansion.warehouse.Customers;
 import java.io.InputStream;
@@ -170,7 +171,7 @@ public final class ShopifyOrdersFormat implements SourceFormat {
         out.append(',');
       }
       String value = fields.get(i);
-      boolean shown = RAW_RECORD_COLUMNS.contains(HeaderIndex.key(header.names().get(i)));
+      boolean shown = RAW_RECORD_COLUMNS.contains(HeaderName.key(header.names().get(i)));
       if (!shown && !value.isEmpty()) {
         out.append('*');
       } else if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The header of an order export: which record position holds each canonical column
- * ({@link RawOrderLine#CANONICAL_COLUMNS}). Names are trimmed and matched ignoring ASCII case;
+ * ({@link RawOrderLine#CANONICAL_COLUMNS}). Names are compared by their {@link HeaderName#key};
  * extra columns are ignored; of two columns with the same name the first counts.
  *
  * <p>It also knows which positions it does not read (extra columns, the second of two columns
@@ -56,7 +56,7 @@ public final class ExportHeader {
     Arrays.fill(positions, -1);
     boolean shopifyQuantity = false;
     for (int position = 0; position < names.size(); position++) {
-      String name = asciiLowerCase(trimSpacesAndTabs(names.get(position)));
+      String name = HeaderName.key(names.get(position));
       int canonical = CANONICAL.indexOf(name);
       if (canonical >= 0 && positions[canonical] < 0) {
         positions[canonical] = position;
@@ -120,31 +120,5 @@ public final class ExportHeader {
       }
     }
     return values;
-  }
-
-  private static String trimSpacesAndTabs(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-      from++;
-    }
-    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-      to--;
-    }
-    return s.substring(from, to);
-  }
-
-  private static String asciiLowerCase(String s) {
-    char[] chars = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        if (chars == null) {
-          chars = s.toCharArray();
-        }
-        chars[i] = (char) (c + ('a' - 'A'));
-      }
-    }
-    return chars == null ? s : new String(chars);
   }
 }
