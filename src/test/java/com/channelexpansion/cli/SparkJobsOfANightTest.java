@@ -48,10 +48,11 @@ class SparkJobsOfANightTest {
   /**
    * SQL queries of that night whose plan scans order_lines/ (a Parquet scan of its folder, also
    * counted when the scan sits under a cached relation the query builds or reads): the merge's
-   * lookup and rewrite of the touched months and the report's reads of its changed months.
-   * Measured 0.
+   * lookup and rewrite of the touched months and the report's reads of its changed months, and the
+   * queries that use the report's cached month lines. Measured 22; pinned with a margin of 2: a
+   * new read of order_lines (or a cache that stops being reused) adds queries here.
    */
-  private static final int MAX_ORDER_LINES_QUERIES = 0;
+  private static final int MAX_ORDER_LINES_QUERIES = 24;
 
   /** A Parquet scan's location in a formatted plan, naming the warehouse's order_lines/. */
   private static final Pattern ORDER_LINES_SCAN =
