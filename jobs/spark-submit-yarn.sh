@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Nightly on YARN (client mode keeps the one-line exit reason and the exit code on this host).
 # Build the jar first: mvn -B -q package -Pcluster -DskipTests
+# A --conf given here wins over the job's own sizing (SparkSessions): pass only what you mean to fix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 spark-submit \
@@ -8,7 +9,6 @@ spark-submit \
   --deploy-mode client \
   --class com.channelexpansion.cli.ChannelExpansion \
   --driver-memory 2g --executor-memory 4g --num-executors 4 --executor-cores 2 \
-  --conf spark.sql.adaptive.enabled=true \
   --driver-java-options "-Dlog4j2.configurationFile=jobs/log4j2-cluster.properties" \
   target/channel-expansion-cluster.jar nightly \
   --input hdfs:///channel-expansion/exports \

@@ -24,6 +24,7 @@ import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.PublishJournal.Move;
 import com.channelexpansion.publish.Versions;
 import com.channelexpansion.spark.Columns;
+import com.channelexpansion.spark.JobDescriptions;
 import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.RejectColumns;
@@ -89,7 +90,8 @@ public final class IngestJob {
       SourceFormats formats,
       WarehouseLayout warehouse,
       String runId) {
-    this.spark = spark;
+    // Shuffle sizing is set per run: on a session of the job's own, not the caller's.
+    this.spark = SparkSessions.forJob(spark);
     this.definitions = definitions;
     this.reference = reference;
     this.inputDir = inputDir;
@@ -107,7 +109,14 @@ public final class IngestJob {
     return this;
   }
 
+  /** Runs the ingest, each of its Spark jobs named after its step in the Spark UI. */
   public IngestResult execute() throws IOException {
+    try (JobDescriptions.Scope scope = JobDescriptions.describe(spark, stage("find"))) {
+      return run();
+    }
+  }
+
+  private IngestResult run() throws IOException {
     Map<String, Double> seconds = new LinkedHashMap<>();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     FileSystem fs = warehouse.fileSystem(conf);
@@ -189,6 +198,7 @@ public final class IngestJob {
     }
 
     StepLog validate = StepLog.start("validate");
+    JobDescriptions.relabel(spark, stage("validate " + filesToRead.size() + " files"));
     Path staging = warehouse.staging(runId);
     Path stagedBatch = new Path(staging, "batch");
     ExportLineValidator validator =
@@ -231,6 +241,7 @@ public final class IngestJob {
     }
 
     StepLog resolve = StepLog.start("resolve");
+    JobDescriptions.relabel(spark, stage("resolve"));
     Dataset<Row> batchAccepted = accepted(batch);
     long batchAcceptedRows = read - rejected;
     // A night that only adds files merges them into the winners; any other change (a file read
@@ -250,9 +261,12 @@ public final class IngestJob {
     if (merge) {
       acceptedVersions = ledger.acceptedVersions() + batchAcceptedRows;
       SparkSessions.sizeShufflesFor(spark, acceptedVersions);
+      JobDescriptions.relabel(spark, stage("resolve: find the order_lines months tonight's lines touch"));
       OrderLinesTable.Merge merged =
           OrderLinesTable.merge(
               spark, warehouse.orderLines(), batchAccepted, batchAcceptedRows, this::credited);
+      JobDescriptions.relabel(
+          spark, stage("resolve: merge into order_lines months " + String.join(",", merged.months())));
       SortedMap<String, Long> written =
           OrderLinesTable.write(merged.monthsRows(), stagedOrderLines);
       long kept = 0;
@@ -271,6 +285,7 @@ public final class IngestJob {
                 : Move.removal(target, aside));
       }
       Path stagedChanges = new Path(staging, "changes");
+      JobDescriptions.relabel(spark, stage("resolve: record the changed customers and months"));
       ParquetTableWriter.writeSingleFile(
           merged.changed(), stagedChanges, Columns.named(OrderLineColumns.CUSTOMER_ID, OrderLineColumns.MONTH));
       orderLineMoves.add(
@@ -287,12 +302,14 @@ public final class IngestJob {
       acceptedVersions =
           ledger.files().isEmpty() ? batchAcceptedRows : accepted(versions).count();
       SparkSessions.sizeShufflesFor(spark, acceptedVersions);
+      JobDescriptions.relabel(spark, stage("resolve every version into order_lines"));
       Dataset<Row> orderLines = credited(LatestVersions.keepLatest(accepted(versions)));
       orderLineRows =
           OrderLinesTable.write(orderLines, stagedOrderLines).values().stream()
               .mapToLong(Long::longValue)
               .sum();
       fs.mkdirs(stagedOrderLines); // a warehouse with no accepted line still has the table
+      JobDescriptions.relabel(spark, stage("resolve: lines removed from re-delivered files"));
       warnings =
           warnings.withRemovedLines(
               RemovedLines.between(
@@ -305,6 +322,7 @@ public final class IngestJob {
       refundVersions = OrderRefundsTable.versionsIn(versions);
     }
     Path stagedRefunds = new Path(staging, "order_refunds");
+    JobDescriptions.relabel(spark, stage("resolve order_refunds and rejects"));
     OrderRefundsTable.write(OrderRefundsTable.latest(refundVersions), stagedRefunds);
     orderLineMoves.add(
         Move.of(stagedRefunds, warehouse.orderRefunds(), warehouse.aside(runId, "order_refunds")));
@@ -325,6 +343,7 @@ public final class IngestJob {
                 merge ? "merged tonight's files" : "resolved every version")));
 
     StepLog publish = StepLog.start("publish");
+    JobDescriptions.relabel(spark, stage("publish"));
     IngestResult result =
         new IngestResult(
             runId, files, unchanged, duplicateDeliveries, headerless,
@@ -344,6 +363,11 @@ public final class IngestJob {
     dropDeadBatches(fs, nextLedger);
     seconds.put("publish", publish.done("warehouse at " + warehouse.root()));
     return result;
+  }
+
+  /** The name of this run's Spark jobs in a step: the Spark UI reads as the step list. */
+  private String stage(String step) {
+    return "ingest run=" + runId + ": " + step;
   }
 
   private List<Move> publishMoves(

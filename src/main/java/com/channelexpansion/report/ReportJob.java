@@ -21,7 +21,9 @@ import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.ReportsLayout;
 import com.channelexpansion.spark.Columns;
+import com.channelexpansion.spark.JobDescriptions;
 import com.channelexpansion.spark.ParallelJobs;
+import com.channelexpansion.spark.PersistedDatasets;
 import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.WarehouseLayout;
@@ -50,7 +52,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Report: turns the warehouse's order lines into the channel-expansion tables for one as-of date
@@ -81,6 +82,8 @@ public final class ReportJob {
   private final ReportsLayout reports;
   private final LocalDate asOf;
   private final String runId;
+  /** What this job cached; unpersisted when the outputs are written, the caller's cache kept. */
+  private final PersistedDatasets persisted = new PersistedDatasets();
   private Consumer<String> afterEachOutput = output -> {};
   private Runnable beforeCommit = () -> {};
 
@@ -92,7 +95,8 @@ public final class ReportJob {
       ReportsLayout reports,
       LocalDate asOf,
       String runId) {
-    this.spark = spark;
+    // Shuffle sizing is set per run: on a session of the job's own, not the caller's.
+    this.spark = SparkSessions.forJob(spark);
     this.definitions = definitions;
     this.reference = reference;
     this.warehouse = warehouse;
@@ -127,9 +131,10 @@ public final class ReportJob {
     FileSystem fs = reports.root().getFileSystem(conf);
     Path staging = reports.staging(runId, asOf);
     Map<String, Double> seconds = new LinkedHashMap<>();
-    try {
+    try (JobDescriptions.Scope scope = JobDescriptions.describe(spark, stage("classify"))) {
       return build(conf, fs, staging, seconds, manifestBody);
     } finally {
+      persisted.release();
       fs.delete(reports.stagingRun(runId), true);
       PublishJournal.deleteIfEmpty(fs, reports.stagingRoot());
       PublishJournal.deleteIfEmpty(fs, reports.asideRun(runId));
@@ -153,12 +158,17 @@ public final class ReportJob {
             fs, reports.root(), asOf, fingerprint, ledger.resolvedBy(), ledger.mergedSince());
     ReportParts.Context context =
         new ReportParts.Context(
-            definitions, reference, ReferenceFrames.accounts(spark, reference.accounts()), asOf);
+            definitions,
+            reference,
+            ReferenceFrames.accounts(spark, reference.accounts()),
+            asOf,
+            persisted);
     ReportParts parts;
     String how;
     if (base.isPresent()) {
       // A night's report: the base's parts, with the customers and months changed since redone.
       ReportState.Base from = base.get();
+      JobDescriptions.relabel(spark, stage("classify changed months since as_of=" + from.asOf()));
       SparkSessions.sizeShufflesFor(spark, NIGHT_ROWS);
       parts =
           ReportParts.update(from.parts(spark), from.asOf(), counted, changesSince(from), context);
@@ -167,10 +177,11 @@ public final class ReportJob {
               "as_of=%s and the changes of %d ingest runs since", from.asOf(), from.mergedSince().size());
     } else {
       SparkSessions.sizeShufflesFor(spark, ledger.acceptedVersions());
+      JobDescriptions.relabel(spark, stage("classify every month"));
       parts = ReportParts.full(counted, monthsThroughAsOf(), context);
       how = "every line";
     }
-    Dataset<Row> monthLines = parts.monthLines().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> monthLines = persisted.keep(parts.monthLines());
     long countedLines = 0;
     SortedSet<String> monthsWithLines = new TreeSet<>();
     for (Row row : monthLines.collectAsList()) {
@@ -184,15 +195,15 @@ public final class ReportJob {
 
     // The tables and the summary's figures are independent: their Spark jobs run side by side.
     StepLog build = StepLog.start("build");
+    JobDescriptions.relabel(spark, stage("build commission terms"));
     ReportWindows windows = ReportWindows.of(asOf);
     Dataset<Row> customers = parts.customers(); // kept by ReportParts already
     // Small (rep x month x plan) and used four times: computed once.
-    Dataset<Row> terms = parts.commissionTerms().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> terms = persisted.keep(parts.commissionTerms());
     // Read by the summary's facts and by its commission metrics: kept once.
     Dataset<Row> yearEarlierLastMonth =
-        CountedLines.monthThrough(counted, windows.yearEarlierEnd()).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> summaryFacts =
-        parts.summaryFacts(yearEarlierLastMonth, context).persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.keep(CountedLines.monthThrough(counted, windows.yearEarlierEnd()));
+    Dataset<Row> summaryFacts = persisted.keep(parts.summaryFacts(yearEarlierLastMonth, context));
     terms.count();
     Path state = new Path(staging, ReportState.FOLDER);
     Future<Long> customerRows;
@@ -206,13 +217,15 @@ public final class ReportJob {
     Future<SummaryMetric> refunds;
     List<Future<Long>> stateRows;
     // Many small jobs on a short run: more of them in flight keeps both cores busy.
-    try (ParallelJobs jobs = new ParallelJobs(6)) {
+    try (ParallelJobs jobs = new ParallelJobs(spark, 6)) {
       customerRows =
           jobs.submit(
+              stage("write " + CUSTOMERS),
               () ->
                   writeTable(customers, new Path(staging, CUSTOMERS), CUSTOMERS, CustomersReport.CUSTOMER_ID));
       revenueRows =
           jobs.submit(
+              stage("write " + REVENUE_MONTHLY),
               () ->
                   writeTable(
                       parts.revenueMonthly(),
@@ -224,6 +237,7 @@ public final class ReportJob {
                       RevenueMonthlyReport.ORDER_CHANNEL));
       commissionRows =
           jobs.submit(
+              stage("write " + COMMISSIONS),
               () ->
                   writeTable(
                       CommissionEngine.tableOf(terms),
@@ -232,14 +246,23 @@ public final class ReportJob {
                       CommissionColumns.MONTH,
                       CommissionColumns.REP_ID,
                       CommissionColumns.PLAN_ID));
-      channelMetrics = jobs.submit(() -> ExecutiveSummary.fromCustomerFacts(summaryFacts));
+      channelMetrics =
+          jobs.submit(
+              stage("summary channel metrics"), () -> ExecutiveSummary.fromCustomerFacts(summaryFacts));
       commissionMetrics =
-          jobs.submit(() -> onlineCommissionMetrics(terms, yearEarlierLastMonth, customers, context, windows));
-      scenarioTable = jobs.submit(() -> scenarios(CommissionEngine.tableOf(terms), windows));
-      unknownReps = jobs.submit(() -> parts.unknownRepWarnings().collectAsList());
-      segments = jobs.submit(() -> customersBySegment(customers));
+          jobs.submit(
+              stage("summary commission metrics"),
+              () -> onlineCommissionMetrics(terms, yearEarlierLastMonth, customers, context, windows));
+      scenarioTable =
+          jobs.submit(
+              stage("write " + COMMISSION_SCENARIOS),
+              () -> scenarios(CommissionEngine.tableOf(terms), windows));
+      unknownReps =
+          jobs.submit(stage("unknown-rep warnings"), () -> parts.unknownRepWarnings().collectAsList());
+      segments = jobs.submit(stage("customers by segment"), () -> customersBySegment(customers));
+      JobDescriptions.relabel(spark, stage("read order_refunds"));
       Dataset<Row> orderRefunds = OrderRefundsTable.read(spark, fs, warehouse.orderRefunds());
-      refunds = jobs.submit(() -> RefundsNotNetted.of(orderRefunds, windows));
+      refunds = jobs.submit(stage("summary refunds not netted"), () -> RefundsNotNetted.of(orderRefunds, windows));
       stateRows = writeState(jobs, state, parts, terms, monthLines);
       jobs.awaitAll();
     }
@@ -281,7 +304,7 @@ public final class ReportJob {
     seconds.put(
         "build",
         build.done(rows + ", " + metrics.size() + " metrics, " + scenarios.rows().size() + " reps"));
-    parts.release();
+    persisted.release();
 
     StepLog publish = StepLog.start("publish");
     List<String> unknownIds = new ArrayList<>();
@@ -465,7 +488,7 @@ public final class ReportJob {
   }
 
   /** Submits the writes of the parts a later report starts from (ReportState). */
-  private static List<Future<Long>> writeState(
+  private List<Future<Long>> writeState(
       ParallelJobs jobs, Path state, ReportParts parts, Dataset<Row> terms, Dataset<Row> monthLines) {
     return List.of(
         writeStatePart(jobs, terms, new Path(state, ReportState.COMMISSION_TERMS),
@@ -479,9 +502,16 @@ public final class ReportJob {
             ReportParts.MONTH, "rep_id", "role"));
   }
 
-  private static Future<Long> writeStatePart(
+  private Future<Long> writeStatePart(
       ParallelJobs jobs, Dataset<Row> part, Path target, String... sortKeys) {
-    return jobs.submit(() -> ParquetTableWriter.writeSingleFile(part, target, Columns.named(sortKeys)));
+    return jobs.submit(
+        stage("write state " + target.getName()),
+        () -> ParquetTableWriter.writeSingleFile(part, target, Columns.named(sortKeys)));
+  }
+
+  /** The name of this report's Spark jobs in a step: the Spark UI reads as the step list. */
+  private String stage(String step) {
+    return "report as_of=" + asOf + ": " + step;
   }
 
   private static Map<String, Long> customersBySegment(Dataset<Row> customers) {

@@ -14,6 +14,7 @@ import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.spark.Columns;
+import com.channelexpansion.spark.PersistedDatasets;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +24,6 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * What every report output is derived from, in two kinds of parts:
@@ -66,9 +66,18 @@ public record ReportParts(
 
   private static final String[] LINE_KEY = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
 
-  /** The inputs every part needs besides the lines. */
+  /**
+   * The inputs every part needs besides the lines.
+   *
+   * @param persisted where {@link #full} and {@link #update} record what they cache, for the job
+   *     to unpersist (and nothing else) when the outputs are written
+   */
   public record Context(
-      Definitions definitions, ReferenceData reference, Dataset<Row> accounts, LocalDate asOf) {
+      Definitions definitions,
+      ReferenceData reference,
+      Dataset<Row> accounts,
+      LocalDate asOf,
+      PersistedDatasets persisted) {
     ReportWindows windows() {
       return ReportWindows.of(asOf);
     }
@@ -80,16 +89,15 @@ public record ReportParts(
    * @param months the months {@code counted} has lines in, or more
    */
   public static ReportParts full(Dataset<Row> counted, SortedSet<String> months, Context context) {
-    Dataset<Row> lines = credit(counted, context).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> lines = context.persisted().keep(credit(counted, context));
     Dataset<Row> countedLines = lines.select(Columns.named(counted.columns()));
     Dataset<Row> split =
         months.size() < 2
             ? emptyLike(countedLines)
-            : noneAsEmpty(CustomerMonths.splitOrderLines(countedLines).persist(StorageLevel.MEMORY_AND_DISK()));
+            : noneAsEmpty(context.persisted().keep(CustomerMonths.splitOrderLines(countedLines)));
     Dataset<Row> customerMonths =
-        CustomerMonths.of(countedLines, split).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> customers =
-        customersOf(customerMonths, split, context).persist(StorageLevel.MEMORY_AND_DISK());
+        context.persisted().keep(CustomerMonths.of(countedLines, split));
+    Dataset<Row> customers = context.persisted().keep(customersOf(customerMonths, split, context));
     Dataset<Row> classified = classifiedOf(customers);
     return new ReportParts(
         customers,
@@ -111,19 +119,20 @@ public record ReportParts(
   public static ReportParts update(
       ReportParts base, LocalDate baseAsOf, Dataset<Row> counted, Dataset<Row> changed, Context context) {
     SortedSet<String> months = changedMonths(changed, baseAsOf, context.asOf());
-    Dataset<Row> monthsCounted = counted.where(inMonths(months)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> split = splitOrderLinesAfter(base.splitOrderLines(), monthsCounted, counted, months);
+    Dataset<Row> monthsCounted = context.persisted().keep(counted.where(inMonths(months)));
+    Dataset<Row> split =
+        splitOrderLinesAfter(base.splitOrderLines(), monthsCounted, counted, months, context);
     // A month holding lines of an order that became split (or stopped being) sums differently.
     SortedSet<String> customerMonthsRedone = new TreeSet<>(months);
     customerMonthsRedone.addAll(monthsOfPairsNotIn(split, base.splitOrderLines()));
     customerMonthsRedone.addAll(monthsOfPairsNotIn(base.splitOrderLines(), split));
     Dataset<Row> customerMonths =
-        base.customerMonths()
-            .where(not(inMonths(customerMonthsRedone)))
-            .unionByName(CustomerMonths.of(linesOf(customerMonthsRedone, months, monthsCounted, counted), split))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> customers =
-        customersOf(customerMonths, split, context).persist(StorageLevel.MEMORY_AND_DISK());
+        context.persisted().keep(
+            base.customerMonths()
+                .where(not(inMonths(customerMonthsRedone)))
+                .unionByName(
+                    CustomerMonths.of(linesOf(customerMonthsRedone, months, monthsCounted, counted), split)));
+    Dataset<Row> customers = context.persisted().keep(customersOf(customerMonths, split, context));
     Dataset<Row> classified = classifiedOf(customers);
 
     // The month parts depend on segments too: a customer's new segment redoes all its months.
@@ -131,8 +140,7 @@ public record ReportParts(
     partMonths.addAll(monthsOfSegmentChanges(customers, base.customers(), customerMonths, split));
     StepLog.info("Report: recomputing months " + partMonths + " (customer facts of " + customerMonthsRedone + ")");
     Dataset<Row> monthsLines =
-        credit(linesOf(partMonths, months, monthsCounted, counted), context)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        context.persisted().keep(credit(linesOf(partMonths, months, monthsCounted, counted), context));
     Column keptMonth = not(inMonths(partMonths));
     return new ReportParts(
         customers,
@@ -183,7 +191,11 @@ public record ReportParts(
    * the base's split orders outside them are unchanged.
    */
   private static Dataset<Row> splitOrderLinesAfter(
-      Dataset<Row> baseSplit, Dataset<Row> monthsCounted, Dataset<Row> counted, SortedSet<String> months) {
+      Dataset<Row> baseSplit,
+      Dataset<Row> monthsCounted,
+      Dataset<Row> counted,
+      SortedSet<String> months,
+      Context context) {
     String orderId = OrderLineColumns.ORDER_ID;
     Dataset<Row> orderIds = broadcast(monthsCounted.select(col(orderId)).distinct());
     Dataset<Row> otherMonths = counted.where(not(inMonths(months)));
@@ -207,7 +219,7 @@ public record ReportParts(
                   .join(kept.select(Columns.named(LINE_KEY)), LINE_KEY, "left_anti")
                   .select(Columns.named(counted.columns())));
     }
-    return noneAsEmpty(CustomerMonths.splitOrderLines(candidates).persist(StorageLevel.MEMORY_AND_DISK()));
+    return noneAsEmpty(context.persisted().keep(CustomerMonths.splitOrderLines(candidates)));
   }
 
   /** The months of {@code split}'s lines whose (customer, order) pair {@code other} lacks. */
@@ -259,7 +271,7 @@ public record ReportParts(
   private static Dataset<Row> customersOf(
       Dataset<Row> customerMonths, Dataset<Row> split, Context context) {
     Dataset<Row> perCustomer =
-        CustomerMonths.perCustomer(customerMonths, split).persist(StorageLevel.MEMORY_AND_DISK());
+        context.persisted().keep(CustomerMonths.perCustomer(customerMonths, split));
     Dataset<Row> classified =
         CustomerClassifier.fromFirstLines(
             perCustomer.select(col(CustomerMonths.CUSTOMER_ID), col(CustomerMonths.FIRST_LINE)),
@@ -288,11 +300,6 @@ public record ReportParts(
         col(CustomersReport.FIRST_ORDER_DATE),
         col(CustomersReport.ACQUISITION_CHANNEL),
         col(CustomersReport.SEGMENT));
-  }
-
-  /** Drops what {@link #full} or {@link #update} cached. */
-  public void release() {
-    customers.sparkSession().catalog().clearCache();
   }
 
   private static Column inMonths(SortedSet<String> months) {

@@ -8,18 +8,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Submits independent Spark actions from several driver threads, so small jobs overlap instead of
  * queueing: a short run is dominated by per-job latency (planning, code generation, scheduling),
  * not by the cores. {@link #awaitAll} waits for every task, even after one fails, so no task is
  * still writing when the caller cleans up; then it rethrows the first failure as it was thrown.
+ * Each task names its Spark jobs ({@link JobDescriptions}) on the pool thread it runs on: Spark's
+ * job description is thread-local, and a pool thread would otherwise show whatever it inherited.
  */
 public final class ParallelJobs implements AutoCloseable {
+  private final SparkSession spark;
   private final ExecutorService pool;
   private final List<Future<?>> submitted = new ArrayList<>();
 
-  public ParallelJobs(int threads) {
+  public ParallelJobs(SparkSession spark, int threads) {
+    this.spark = spark;
     this.pool =
         Executors.newFixedThreadPool(
             threads,
@@ -30,8 +35,15 @@ public final class ParallelJobs implements AutoCloseable {
             });
   }
 
-  public <T> Future<T> submit(Callable<T> task) {
-    Future<T> future = pool.submit(task);
+  /** Runs {@code task} on a pool thread, its Spark jobs described as {@code description}. */
+  public <T> Future<T> submit(String description, Callable<T> task) {
+    Future<T> future =
+        pool.submit(
+            () -> {
+              try (JobDescriptions.Scope scope = JobDescriptions.describe(spark, description)) {
+                return task.call();
+              }
+            });
     submitted.add(future);
     return future;
   }

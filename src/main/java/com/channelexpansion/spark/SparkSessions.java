@@ -2,60 +2,124 @@ package com.channelexpansion.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Builds the one SparkSession a run uses, with the settings every step relies on: UTC session
  * time zone (business dates are computed explicitly in the configured zone, never from the JVM's),
  * java.time values in Rows (no java.sql.Date zone shifts), timestamps written as TIMESTAMP_MICROS
  * and ANSI mode left on.
+ *
+ * <p>The user's settings always win. The job's settings are defaults: each applies only where
+ * Spark was not given the key (spark-submit {@code --conf}, spark-defaults.conf, {@code -Dspark.*}).
+ * The SQL defaults are set on the session, not in the SparkConf, so that the SparkConf holds only
+ * what the user passed and {@link #sizeShufflesFor} can tell the two apart.
+ *
+ * <p>A job never changes its caller's session: it works on {@link #forJob}, a new session with the
+ * caller's settings. Spark's {@code cloneSession()} would do the same, but it is {@code
+ * private[sql]} in Scala and exists only on the classic session, so this class uses the public
+ * {@code newSession()} and copies the settings the caller changed at run time. A new session
+ * shares the SparkContext and the cache with its caller, and has its own SQL settings, temporary
+ * views and functions (the jobs register none).
  */
 public final class SparkSessions {
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+
   private SparkSessions() {}
 
   /**
-   * A session for {@code master}; when null (spark-submit) the master comes from spark-submit.
-   * Settings already given on the command line (spark-submit --conf) win over these defaults.
+   * A session for {@code master}; when null (spark-submit) the master comes from spark-submit. A
+   * session that already exists (tests, notebooks) is used, with the SQL defaults it lacks.
    */
   public static SparkSession create(String appName, String master, int shufflePartitions) {
+    SparkConf given = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (master != null) {
-      builder.master(master).config("spark.ui.enabled", "false");
+      builder.master(master);
+      defaultTo(given, builder, "spark.ui.enabled", "false");
     }
-    SparkSession spark =
-        builder
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.datetime.java8API.enabled", "true")
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
-        .config("spark.sql.adaptive.enabled", "true")
-        .config("spark.sql.ansi.enabled", "true")
-        // The job writes its own _SUCCESS marker last; Spark's per-folder one would be misleading.
-        .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-        .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
-        .config("spark.sql.debug.maxToStringFields", "200")
-        .getOrCreate();
+    // The job writes its own _SUCCESS marker last; Spark's per-folder one would be misleading.
+    defaultTo(given, builder, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    defaultTo(given, builder, "spark.hadoop.parquet.summary.metadata.level", "NONE");
+    SparkSession spark = builder.getOrCreate();
+    Map<String, String> sql = new LinkedHashMap<>();
+    sql.put("spark.sql.session.timeZone", "UTC");
+    sql.put("spark.sql.datetime.java8API.enabled", "true");
+    sql.put("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    sql.put(SHUFFLE_PARTITIONS, String.valueOf(shufflePartitions));
+    sql.put(ADAPTIVE, "true");
+    sql.put("spark.sql.ansi.enabled", "true");
+    sql.put("spark.sql.debug.maxToStringFields", "200");
+    SparkConf started = spark.sparkContext().getConf();
+    sql.forEach(
+        (key, value) -> {
+          if (!started.contains(key) && !spark.conf().contains(key)) {
+            spark.conf().set(key, value);
+          }
+        });
     withoutChecksumFiles(spark);
     return spark;
   }
 
   /**
-   * Sizes shuffles to the rows a step is about to process: one partition, without adaptive
-   * execution, for small data (a short run is dominated by per-task latency, and adaptive
-   * execution cannot merge map-side partitions), otherwise about 500,000 rows per partition and
-   * at least one per core, with adaptive execution. Results do
-   * not depend on it: output files are laid out explicitly and sums are exact decimals.
+   * A session for one job: the caller's settings, on a session of its own, so what the job
+   * changes ({@link #sizeShufflesFor}) ends with the job and the caller's session stays as it was.
+   */
+  public static SparkSession forJob(SparkSession caller) {
+    SparkSession job = caller.newSession();
+    RuntimeConfig to = job.conf();
+    CollectionConverters.asJava(caller.conf().getAll())
+        .forEach(
+            (key, value) -> {
+              scala.Option<String> current = to.getOption(key);
+              if (to.isModifiable(key) && (current.isEmpty() || !current.get().equals(value))) {
+                to.set(key, value);
+              }
+            });
+    return job;
+  }
+
+  /**
+   * Sizes the job session's shuffles to the rows a step is about to process: one partition,
+   * without adaptive execution, for small data (a short run is dominated by per-task latency, and
+   * adaptive execution cannot merge map-side partitions), otherwise about 500,000 rows per
+   * partition and at least one per core, with adaptive execution. A key the user set when Spark
+   * started is left alone. Results do not depend on it: output files are laid out explicitly and
+   * sums are exact decimals.
+   *
+   * @param spark a job's session ({@link #forJob}), never a caller's
    */
   public static void sizeShufflesFor(SparkSession spark, long rows) {
+    sizeShufflesFor(spark, rows, spark.sparkContext().getConf());
+  }
+
+  /** {@link #sizeShufflesFor(SparkSession, long)}, {@code given} being what the user set. */
+  static void sizeShufflesFor(SparkSession spark, long rows, SparkConf given) {
     int partitions =
         rows < 100_000
             ? 1
             : (int) Math.max(spark.sparkContext().defaultParallelism(), (rows + 499_999) / 500_000);
-    spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    if (!given.contains(SHUFFLE_PARTITIONS)) {
+      spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(partitions));
+    }
     // With one partition adaptive execution has nothing to coalesce or split, and re-planning
     // after every stage costs a short run about half a second.
-    spark.conf().set("spark.sql.adaptive.enabled", String.valueOf(rows >= 100_000));
+    if (!given.contains(ADAPTIVE)) {
+      spark.conf().set(ADAPTIVE, String.valueOf(rows >= 100_000));
+    }
+  }
+
+  private static void defaultTo(SparkConf given, SparkSession.Builder builder, String key, String value) {
+    if (!given.contains(key)) {
+      builder.config(key, value);
+    }
   }
 
   /**

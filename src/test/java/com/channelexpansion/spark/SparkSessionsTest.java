@@ -1,0 +1,28 @@
+package com.channelexpansion.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.channelexpansion.testing.SharedSpark;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/** The job's shuffle sizing applies on a job's own session, and never over a user's setting. */
+class SparkSessionsTest {
+  @Test
+  void aUsersSettingWinsOverTheJobsSizing() {
+    SparkSession caller = SharedSpark.get().newSession();
+    caller.conf().set("spark.sql.adaptive.enabled", "true");
+    SparkSession job = SparkSessions.forJob(caller);
+    assertEquals("true", job.conf().get("spark.sql.adaptive.enabled"), "the caller's settings copied");
+
+    SparkConf user = new SparkConf(false).set("spark.sql.adaptive.enabled", "true");
+    SparkSessions.sizeShufflesFor(job, 10, user);
+    assertEquals("true", job.conf().get("spark.sql.adaptive.enabled"), "the user's --conf wins");
+    assertEquals("1", job.conf().get("spark.sql.shuffle.partitions"), "sized: the user left it");
+
+    SparkSessions.sizeShufflesFor(job, 10, new SparkConf(false));
+    assertEquals("false", job.conf().get("spark.sql.adaptive.enabled"), "sized without a --conf");
+    assertEquals("true", caller.conf().get("spark.sql.adaptive.enabled"), "the caller's session kept");
+  }
+}
