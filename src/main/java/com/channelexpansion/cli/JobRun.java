@@ -175,7 +175,7 @@ final class JobRun implements AutoCloseable {
             .execute();
     out.printf(
         "ingest: %d new or changed files, %d rows read, %d accepted, %d rejected; %d files already"
-            + " ingested%n  warehouse: %s (order_lines/ %d lines, rejects/, ingest_manifest.json)%n",
+            + " ingested%n  warehouse: %s (order_lines/ %d lines, order_refunds/, rejects/, ingest_manifest.json)%n",
         result.files().size(),
         result.rowsRead(),
         result.rowsAccepted(),
