@@ -219,19 +219,18 @@ public final class CommissionEngine {
     return result == null ? one : result.otherwise(one);
   }
 
-  /** quota_credit / quota HALF_UP to 6 places, computed exactly; null without a quota. */
+  /**
+   * quota_credit / quota HALF_UP to 6 places, computed exactly; null without a quota, and null
+   * when the quotient does not fit the written DECIMAL(18,6) (credit over 10^12 times the quota):
+   * the multiplier never reads it (tiers compare the exact product), so a month that extreme
+   * shows an empty attainment rather than failing the report.
+   */
   static BigDecimal attainment(BigDecimal quotaCredit, BigDecimal quota) {
     if (quotaCredit == null || quota == null || quota.signum() <= 0) {
       return null;
     }
     BigDecimal value = quotaCredit.divide(quota, 6, RoundingMode.HALF_UP);
-    if (value.precision() - value.scale() > 12) {
-      throw new IllegalStateException(
-          String.format(
-              "Cannot compute attainment: %s / %s does not fit DECIMAL(18,6)",
-              quotaCredit.toPlainString(), quota.toPlainString()));
-    }
-    return value;
+    return value.precision() - value.scale() > 12 ? null : value;
   }
 
   /** round_half_up(base * multiplier, 2), exact: one rounding, whatever the sizes. */

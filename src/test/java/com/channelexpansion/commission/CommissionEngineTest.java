@@ -230,6 +230,18 @@ class CommissionEngineTest {
   }
 
   @Test
+  void anAttainmentBeyondItsColumnIsEmptyNotAFailedReport() {
+    // About 10^15 credited in a month (a thousand lines near the amount bound): against a quota
+    // of 0.50 the attainment, 2 x 10^15, does not fit DECIMAL(18,6) and is written empty (before,
+    // the report failed; the multiplier never reads it); against 1,000.00 it still fits.
+    assertNull(
+        CommissionEngine.attainment(new BigDecimal("999999999999990.00"), new BigDecimal("0.50")));
+    assertEquals(
+        new BigDecimal("999999999999.990000"),
+        CommissionEngine.attainment(new BigDecimal("999999999999990.00"), new BigDecimal("1000.00")));
+  }
+
+  @Test
   void scenariosSumTheWindowAndCompareWithTheBaseline() {
     Dataset<Row> commissions = commissionsTable(lines, PLANS, TIERS, QUOTAS);
     // reps.csv out of order; R9 has no lines, HOUSE is never a rep; R4, R5, R8 are not listed.
