@@ -7,6 +7,7 @@ import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.OrderRefundColumns;
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +36,7 @@ public final class OrderRefundsTable {
   /** The stored table, or an empty one when the warehouse has none yet. */
   public static Dataset<Row> read(SparkSession spark, FileSystem fs, Path table) throws IOException {
     if (!fs.exists(table)) {
-      return spark.createDataFrame(java.util.List.of(), OrderRefundColumns.SCHEMA);
+      return spark.createDataFrame(List.of(), OrderRefundColumns.SCHEMA);
     }
     return spark.read().schema(OrderRefundColumns.SCHEMA).parquet(table.toString());
   }

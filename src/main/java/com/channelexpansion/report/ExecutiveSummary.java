@@ -331,14 +331,15 @@ public final class ExecutiveSummary {
   /**
    * The rows of executive_summary.csv in PRODUCT.md's order: {@code metrics} ({@link
    * #fromCustomerFacts}) with the per-plan commission metrics placed before those listed after
-   * them.
+   * them, then {@code closing} (metrics from other sources, e.g. refunds_not_netted) last.
    */
   public static List<SummaryMetric> inCsvOrder(
-      List<SummaryMetric> metrics, List<SummaryMetric> commissionMetrics) {
+      List<SummaryMetric> metrics, List<SummaryMetric> commissionMetrics, SummaryMetric... closing) {
     List<SummaryMetric> out = new ArrayList<>();
     metrics.stream().filter(m -> !AFTER_COMMISSION.contains(m.metric())).forEach(out::add);
     out.addAll(commissionMetrics);
     metrics.stream().filter(m -> AFTER_COMMISSION.contains(m.metric())).forEach(out::add);
+    out.addAll(List.of(closing));
     return out;
   }
 

@@ -270,12 +270,10 @@ public final class ReportJob {
     rows.put(CUSTOMERS, ParallelJobs.result(customerRows));
     rows.put(REVENUE_MONTHLY, ParallelJobs.result(revenueRows));
     rows.put(COMMISSIONS, ParallelJobs.result(commissionRows));
-    List<SummaryMetric> metrics =
-        new ArrayList<>(
-            ExecutiveSummary.inCsvOrder(
-                ParallelJobs.result(channelMetrics), ParallelJobs.result(commissionMetrics)));
     SummaryMetric refundsNotNetted = ParallelJobs.result(refunds);
-    metrics.add(refundsNotNetted);
+    List<SummaryMetric> metrics =
+        ExecutiveSummary.inCsvOrder(
+            ParallelJobs.result(channelMetrics), ParallelJobs.result(commissionMetrics), refundsNotNetted);
     CommissionScenarios.Table scenarios = ParallelJobs.result(scenarioTable);
     List<Row> warnings = ParallelJobs.result(unknownReps);
     Map<String, Long> bySegment = ParallelJobs.result(segments);
