@@ -146,9 +146,9 @@ final class JobRun implements AutoCloseable {
       StepLog.warn("Completed " + completed + " publish(es) that an interrupted run had committed");
     }
     warehouseFs.delete(warehouse.stagingRoot(), true);
-    warehouseFs.delete(new org.apache.hadoop.fs.Path(warehouse.root(), "_replaced"), true);
+    warehouseFs.delete(warehouse.asideRoot(), true);
     reportsFs.delete(reports.stagingRoot(), true);
-    reportsFs.delete(new org.apache.hadoop.fs.Path(reports.root(), "_replaced"), true);
+    reportsFs.delete(reports.asideRoot(), true);
   }
 
   private SparkSession spark() {

@@ -22,12 +22,6 @@ public final class CommissionColumns {
   /** Added by {@link PlanRowMatcher}: source line of the matched plan row; null when none matches. */
   public static final String PLAN_ROW_LINE = "plan_row_line";
 
-  /** Added by {@link RepCrediting}: the line had a sales_rep_id that reps.csv does not know. */
-  public static final String UNKNOWN_SALES_REP = "unknown_sales_rep";
-  /** Added by {@link RepCrediting}: the line fell back to an owner_rep_id that reps.csv does not know. */
-  public static final String UNKNOWN_OWNER_REP = "unknown_owner_rep";
-  /** Added by {@link RepCrediting}: the unknown rep id behind either flag, else null. */
-  public static final String UNKNOWN_REP_ID = "unknown_rep_id";
 
   public static final String MONTH = "month";
   public static final String REP_ID = "rep_id";

@@ -26,6 +26,7 @@ import com.channelexpansion.config.Quota;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,6 +128,16 @@ public final class CommissionEngine {
           row.getString(0), (plan, total) -> total.add(row.getDecimal(1).multiply(row.getDecimal(2))));
     }
     return result;
+  }
+
+  /**
+   * {@link #onlineCommissionOfTerms} over the terms of months {@code from} through {@code to}
+   * (a window's whole months).
+   */
+  public static Map<String, BigDecimal> onlineCommissionOfMonths(
+      Dataset<Row> terms, YearMonth from, YearMonth to, List<String> planIds) {
+    return onlineCommissionOfTerms(
+        terms.where(col(MONTH).between(lit(from.toString()), lit(to.toString()))), planIds);
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import com.channelexpansion.config.CommissionPlanRow;
 import com.channelexpansion.config.Rep;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
@@ -47,6 +48,25 @@ public final class CommissionScenarios {
       header = List.copyOf(header);
       rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
     }
+  }
+
+  /**
+   * The table for months fromMonth..toMonth under every plan of {@code plans}, against the
+   * baseline plan ({@code baselinePlan}, else the first plan); with no plan, the header alone.
+   */
+  public static Table forPlans(
+      Dataset<Row> monthlyCommissions,
+      List<Rep> reps,
+      List<CommissionPlanRow> plans,
+      String baselinePlan,
+      YearMonth fromMonth,
+      YearMonth toMonth) {
+    List<String> planIds = PlanRowMatcher.planIdsInOrder(plans);
+    if (planIds.isEmpty()) {
+      return new Table(List.of(REP_ID, "rep_name", "online_credited_revenue"), List.of());
+    }
+    String baseline = baselinePlan != null ? baselinePlan : planIds.get(0);
+    return build(monthlyCommissions, reps, planIds, baseline, fromMonth, toMonth);
   }
 
   /**

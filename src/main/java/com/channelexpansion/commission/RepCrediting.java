@@ -1,8 +1,7 @@
 package com.channelexpansion.commission;
 
-import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_OWNER_REP;
-import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_REP_ID;
-import static com.channelexpansion.commission.CommissionColumns.UNKNOWN_SALES_REP;
+import static com.channelexpansion.warehouse.OrderLineColumns.UNKNOWN_REP_ID;
+import static com.channelexpansion.warehouse.OrderLineColumns.UNKNOWN_REP_ROLE;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -59,9 +58,9 @@ public final class RepCrediting {
   private static final String ACCOUNT_OWNER = "__account_owner_rep_id";
 
   /** Roles reported by {@link #totalWarnings}. */
-  public static final String ROLE_SALES_REP = "sales_rep_id";
+  public static final String ROLE_SALES_REP = OrderLineColumns.ROLE_SALES_REP;
 
-  public static final String ROLE_OWNER = "owner_rep_id";
+  public static final String ROLE_OWNER = OrderLineColumns.ROLE_OWNER;
 
   private RepCrediting() {}
 
@@ -97,11 +96,14 @@ public final class RepCrediting {
 
     return joined
         .withColumn(OrderLineColumns.CREDITED_REP_ID, credited)
-        .withColumn(UNKNOWN_SALES_REP, unknownSales)
-        .withColumn(UNKNOWN_OWNER_REP, unknownOwner)
         .withColumn(
             UNKNOWN_REP_ID,
             when(unknownSales, salesRep).when(unknownOwner, owner).otherwise(lit(null).cast("string")))
+        .withColumn(
+            UNKNOWN_REP_ROLE,
+            when(unknownSales, lit(ROLE_SALES_REP))
+                .when(unknownOwner, lit(ROLE_OWNER))
+                .otherwise(lit(null).cast("string")))
         .drop(ACCOUNT_CUSTOMER, ACCOUNT_OWNER);
   }
 
@@ -136,11 +138,9 @@ public final class RepCrediting {
    */
   public static Dataset<Row> unknownRepWarningsByMonth(Dataset<Row> creditedLines) {
     return creditedLines
-        .filter(col(UNKNOWN_SALES_REP).or(col(UNKNOWN_OWNER_REP)))
+        .filter(col(UNKNOWN_REP_ROLE).isNotNull())
         .select(
-            col(OrderLineColumns.MONTH),
-            col(UNKNOWN_REP_ID).as("rep_id"),
-            when(col(UNKNOWN_SALES_REP), lit(ROLE_SALES_REP)).otherwise(lit(ROLE_OWNER)).as("role"))
+            col(OrderLineColumns.MONTH), col(UNKNOWN_REP_ID).as("rep_id"), col(UNKNOWN_REP_ROLE).as("role"))
         .groupBy(OrderLineColumns.MONTH, "rep_id", "role")
         .agg(count(lit(1)).as("lines"));
   }

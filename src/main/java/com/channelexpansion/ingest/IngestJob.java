@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.channelexpansion.warehouse.DefinitionsFingerprint;
+import com.channelexpansion.warehouse.OrderRefundColumns;
+import com.channelexpansion.warehouse.OrderLinesFolder;
 import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
@@ -248,7 +251,7 @@ public final class IngestJob {
     // again, new definitions, new owners) resolves every version again. Both give the same table.
     boolean merge =
         warehouseExists
-            && OrderLinesTable.byMonth(fs, warehouse.orderLines())
+            && OrderLinesFolder.byMonth(fs, warehouse.orderLines())
             && ledger.onlyAdds(filesToRead)
             && ledger.acceptedVersions() > 0
             && crediting.equals(ledger.creditingFingerprint());
@@ -270,18 +273,18 @@ public final class IngestJob {
       SortedMap<String, Long> written =
           OrderLinesTable.write(merged.monthsRows(), stagedOrderLines);
       long kept = 0;
-      for (FileStatus month : OrderLinesTable.monthFolders(fs, warehouse.orderLines())) {
-        if (!merged.months().contains(OrderLinesTable.monthOf(month.getPath()))) {
+      for (FileStatus month : OrderLinesFolder.monthFolders(fs, warehouse.orderLines())) {
+        if (!merged.months().contains(OrderLinesFolder.monthOf(month.getPath()))) {
           kept += ParquetTableWriter.rowsIn(fs, month.getPath());
         }
       }
       orderLineRows = kept + written.values().stream().mapToLong(Long::longValue).sum();
       for (String month : merged.months()) {
-        Path target = OrderLinesTable.monthFolder(warehouse.orderLines(), month);
+        Path target = OrderLinesFolder.monthFolder(warehouse.orderLines(), month);
         Path aside = warehouse.aside(runId, "order_lines/" + target.getName());
         orderLineMoves.add(
             written.containsKey(month)
-                ? Move.of(OrderLinesTable.monthFolder(stagedOrderLines, month), target, aside)
+                ? Move.of(OrderLinesFolder.monthFolder(stagedOrderLines, month), target, aside)
                 : Move.removal(target, aside));
       }
       Path stagedChanges = new Path(staging, "changes");
@@ -294,7 +297,7 @@ public final class IngestJob {
           spark.read().schema(RejectColumns.SCHEMA).parquet(warehouse.rejects().toString())
               .unionByName(rejectsOf(batch));
       refundVersions =
-          OrderRefundsTable.read(spark, fs, warehouse.orderRefunds())
+          OrderRefundColumns.read(spark, fs, warehouse.orderRefunds())
               .unionByName(OrderRefundsTable.versionsIn(batch));
     } else {
       Dataset<Row> versions = currentVersions(ledger, filesToRead, batch, fs);

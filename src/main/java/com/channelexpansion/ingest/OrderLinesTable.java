@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.col;
 
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.spark.Columns;
+import com.channelexpansion.warehouse.ChangedLines;
 import com.channelexpansion.warehouse.OrderLineColumns;
+import com.channelexpansion.warehouse.OrderLinesFolder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +27,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The layout of {@code order_lines/}: one Hive-style folder per month of order_date ({@code
- * month=2026-10/part-00000.snappy.parquet}), each month's lines in one file sorted by (order_id,
- * line_number). A file's bytes depend only on its month's lines, so a night that brings lines of
+ * Writes and merges {@code order_lines/} ({@link OrderLinesFolder} for its layout). A file's bytes depend only on its month's lines, so a night that brings lines of
  * one or two months rewrites those months and leaves the rest of the history alone, and the table
  * still equals a full rebuild byte for byte. Readers get {@code month} from the folder name
  * (Spark, DuckDB and pyarrow read Hive partitions).
@@ -39,7 +39,6 @@ public final class OrderLinesTable {
   /** New versions up to this many rows have their order ids listed in the history's filter. */
   private static final long LISTED_ORDER_IDS = 200_000L;
 
-  private static final String MONTH_PREFIX = OrderLineColumns.MONTH + "=";
   private static final String[] KEY = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
 
   private OrderLinesTable() {}
@@ -48,39 +47,14 @@ public final class OrderLinesTable {
    * The months a merge rewrites (sorted) and their lines after it; a month of {@code months}
    * without lines in {@code monthsRows} is left empty and must be removed. {@code changed} holds
    * the (customer_id, month) pairs of every line added or replaced, old and new version: what a
-   * report must look at again ({@link #CHANGES_SCHEMA}).
+   * report must look at again ({@link ChangedLines#SCHEMA}).
    */
   public record Merge(SortedSet<String> months, Dataset<Row> monthsRows, Dataset<Row> changed) {}
-
-  /** Columns of the changes a merge records. */
-  public static final StructType CHANGES_SCHEMA =
-      new StructType()
-          .add(OrderLineColumns.CUSTOMER_ID, DataTypes.StringType, true)
-          .add(OrderLineColumns.MONTH, DataTypes.StringType, true);
 
   /** Writes {@code lines} (schema {@link OrderLineColumns#SCHEMA}) by month; rows per month. */
   public static SortedMap<String, Long> write(Dataset<Row> lines, Path target) throws IOException {
     return ParquetTableWriter.writePartitioned(
         lines, target, OrderLineColumns.MONTH, new Column[] {col(KEY[0]), col(KEY[1])});
-  }
-
-  /**
-   * The columns a reader of the folder sees: those of {@link OrderLineColumns#SCHEMA}, {@code
-   * month} last (it comes from the folder names), all optional.
-   */
-  public static StructType publishedSchema() {
-    StructType schema = new StructType();
-    for (StructField field : OrderLineColumns.SCHEMA.fields()) {
-      if (!field.name().equals(OrderLineColumns.MONTH)) {
-        schema = schema.add(field.name(), field.dataType(), true);
-      }
-    }
-    return schema.add(OrderLineColumns.MONTH, DataTypes.StringType, true);
-  }
-
-  /** The table as published, in {@link OrderLineColumns#SCHEMA}'s column order. */
-  public static Dataset<Row> read(SparkSession spark, Path table) {
-    return spark.read().schema(OrderLineColumns.SCHEMA).parquet(table.toString()).select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
   }
 
   /**
@@ -99,7 +73,7 @@ public final class OrderLinesTable {
       Dataset<Row> newVersions,
       long newVersionRows,
       UnaryOperator<Dataset<Row>> credit) {
-    Dataset<Row> published = read(spark, table);
+    Dataset<Row> published = OrderLinesFolder.read(spark, table);
     Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
     Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
     Dataset<Row> candidates = published;
@@ -123,12 +97,14 @@ public final class OrderLinesTable {
             .collectAsList();
     SortedSet<String> months = new TreeSet<>();
     touched.forEach(row -> months.add(row.getString(1)));
-    Dataset<Row> changed = spark.createDataFrame(touched, CHANGES_SCHEMA);
+    Dataset<Row> changed = spark.createDataFrame(touched, ChangedLines.SCHEMA);
     Dataset<Row> monthsWinners =
         published.where(col(OrderLineColumns.MONTH).isin((Object[]) months.toArray(String[]::new)));
     LatestVersions.Split split = LatestVersions.splitByKeys(monthsWinners, lookup);
     Dataset<Row> challengers =
-        split.touched().drop(OrderLineColumns.CREDITED_REP_ID).unionByName(newVersions);
+        split.touched()
+            .drop(OrderLineColumns.CREDIT_COLUMNS.toArray(String[]::new))
+            .unionByName(newVersions);
     // A join on key names puts the key first: the table's column order is restored.
     Dataset<Row> rows =
         split.untouched()
@@ -137,25 +113,4 @@ public final class OrderLinesTable {
     return new Merge(months, rows, changed);
   }
 
-  /**
-   * Whether {@code table} has the by-month layout (a warehouse written by an earlier version
-   * holds files at its top: it is then rebuilt whole, once).
-   */
-  public static boolean byMonth(FileSystem fs, Path table) throws IOException {
-    return fs.exists(table)
-        && Arrays.stream(fs.listStatus(table)).noneMatch(s -> s.getPath().getName().endsWith(".parquet"));
-  }
-
-  /** The month folders of {@code table}. */
-  public static FileStatus[] monthFolders(FileSystem fs, Path table) throws IOException {
-    return fs.listStatus(table, p -> p.getName().startsWith(MONTH_PREFIX));
-  }
-
-  public static String monthOf(Path monthFolder) {
-    return monthFolder.getName().substring(MONTH_PREFIX.length());
-  }
-
-  public static Path monthFolder(Path table, String month) {
-    return ParquetTableWriter.partitionFolder(table, OrderLineColumns.MONTH, month);
-  }
 }

@@ -33,14 +33,6 @@ public final class OrderRefundsTable {
         .select(Columns.named(OrderRefundColumns.SCHEMA.fieldNames()));
   }
 
-  /** The stored table, or an empty one when the warehouse has none yet. */
-  public static Dataset<Row> read(SparkSession spark, FileSystem fs, Path table) throws IOException {
-    if (!fs.exists(table)) {
-      return spark.createDataFrame(List.of(), OrderRefundColumns.SCHEMA);
-    }
-    return spark.read().schema(OrderRefundColumns.SCHEMA).parquet(table.toString());
-  }
-
   /** The latest version of each order's refund total among {@code versions}. */
   public static Dataset<Row> latest(Dataset<Row> versions) {
     return LatestVersions.keepLatest(versions)

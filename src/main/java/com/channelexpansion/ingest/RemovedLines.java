@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import com.channelexpansion.warehouse.OrderLinesFolder;
 import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.io.IOException;
@@ -42,8 +43,8 @@ public record RemovedLines(long lines, BigDecimal amount, List<String> files) {
     }
     String[] key = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
     Row totals =
-        OrderLinesTable.read(spark, published)
-            .join(OrderLinesTable.read(spark, staged).select(key[0], key[1]), key, "left_anti")
+        OrderLinesFolder.read(spark, published)
+            .join(OrderLinesFolder.read(spark, staged).select(key[0], key[1]), key, "left_anti")
             .agg(count(lit(1)), coalesce(sum(OrderLineColumns.AMOUNT), lit(BigDecimal.ZERO)))
             .first();
     RemovedLines removed =

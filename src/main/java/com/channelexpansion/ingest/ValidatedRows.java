@@ -41,7 +41,7 @@ public final class ValidatedRows {
             .add(REJECT_DETAIL, DataTypes.StringType, true)
             .add(RejectColumns.RAW_RECORD, DataTypes.StringType, true);
     for (StructField field : OrderLineColumns.SCHEMA.fields()) {
-      if (!field.name().equals(OrderLineColumns.CREDITED_REP_ID)) {
+      if (!OrderLineColumns.CREDIT_COLUMNS.contains(field.name())) {
         schema = schema.add(field.name(), field.dataType(), true);
       }
     }

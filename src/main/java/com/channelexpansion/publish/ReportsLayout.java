@@ -29,7 +29,7 @@ public final class ReportsLayout {
   }
 
   public Path aside(String runId, LocalDate asOf) {
-    return new Path(root, "_replaced/" + runId + "/" + folderName(asOf));
+    return new Path(asideRun(runId), folderName(asOf));
   }
 
   /** Committed publish journals not yet completed (see PublishJournal). */
@@ -46,7 +46,12 @@ public final class ReportsLayout {
   }
 
   public Path asideRun(String runId) {
-    return new Path(root, "_replaced/" + runId);
+    return new Path(asideRoot(), runId);
+  }
+
+  /** Where replaced report folders wait until their successors are in place. */
+  public Path asideRoot() {
+    return new Path(root, "_replaced");
   }
 
   private static String folderName(LocalDate asOf) {

@@ -84,19 +84,18 @@ public record ReportParts(
   }
 
   /**
-   * The parts from {@code counted}: every counted line through as-of.
+   * The parts from {@code counted}: every counted line through as-of, credited by ingest
+   * (credited_rep_id and the unknown-rep columns, rule 10); nothing here credits again.
    *
    * @param months the months {@code counted} has lines in, or more
    */
   public static ReportParts full(Dataset<Row> counted, SortedSet<String> months, Context context) {
-    Dataset<Row> lines = context.persisted().keep(credit(counted, context));
-    Dataset<Row> countedLines = lines.select(Columns.named(counted.columns()));
+    Dataset<Row> lines = context.persisted().keep(counted);
     Dataset<Row> split =
         months.size() < 2
-            ? emptyLike(countedLines)
-            : noneAsEmpty(context.persisted().keep(CustomerMonths.splitOrderLines(countedLines)));
-    Dataset<Row> customerMonths =
-        context.persisted().keep(CustomerMonths.of(countedLines, split));
+            ? emptyLike(lines)
+            : noneAsEmpty(context.persisted().keep(CustomerMonths.splitOrderLines(lines)));
+    Dataset<Row> customerMonths = context.persisted().keep(CustomerMonths.of(lines, split));
     Dataset<Row> customers = context.persisted().keep(customersOf(customerMonths, split, context));
     Dataset<Row> classified = classifiedOf(customers);
     return new ReportParts(
@@ -140,7 +139,7 @@ public record ReportParts(
     partMonths.addAll(monthsOfSegmentChanges(customers, base.customers(), customerMonths, split));
     StepLog.info("Report: recomputing months " + partMonths + " (customer facts of " + customerMonthsRedone + ")");
     Dataset<Row> monthsLines =
-        context.persisted().keep(credit(linesOf(partMonths, months, monthsCounted, counted), context));
+        context.persisted().keep(linesOf(partMonths, months, monthsCounted, counted));
     Column keptMonth = not(inMonths(partMonths));
     return new ReportParts(
         customers,
@@ -285,7 +284,7 @@ public record ReportParts(
    */
   static Dataset<Row> partialMonthTerms(
       Dataset<Row> lastMonthThrough, Dataset<Row> classified, Context context) {
-    return terms(credit(lastMonthThrough, context), classified, context);
+    return terms(lastMonthThrough, classified, context);
   }
 
   /** The unknown-rep warnings over all months: rep_id, role, lines, sorted by rep_id, role. */
@@ -304,11 +303,6 @@ public record ReportParts(
 
   private static Column inMonths(SortedSet<String> months) {
     return col(MONTH).isin((Object[]) months.toArray(String[]::new));
-  }
-
-  private static Dataset<Row> credit(Dataset<Row> counted, Context context) {
-    return RepCrediting.credit(
-        counted, context.reference().accounts(), context.reference().reps());
   }
 
   /** UNIDENTIFIED lines take segment UNIDENTIFIED, so they match only plan rows of segment *. */

@@ -4,11 +4,15 @@ import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.io.Fingerprint;
 import com.channelexpansion.io.Json;
+import com.channelexpansion.publish.ReportsLayout;
+import com.channelexpansion.warehouse.WarehouseVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
@@ -31,9 +35,10 @@ public record ReportState(
     String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
   /**
    * Bumped whenever what is stored changes meaning: older states are then not used. 3: lines of
-   * customer_id UNIDENTIFIED are no customer and take segment UNIDENTIFIED (revenue, terms).
+   * customer_id UNIDENTIFIED are no customer and take segment UNIDENTIFIED (revenue, terms). 4:
+   * lines are read credited (credited_rep_id and the unknown-rep columns) from the warehouse.
    */
-  private static final String FORMAT = "report-state-3";
+  private static final String FORMAT = "report-state-4";
 
   public static final String FOLDER = "_state";
   static final String CUSTOMER_MONTHS = "customer_months";
@@ -42,6 +47,11 @@ public record ReportState(
   static final String MONTH_LINES = "month_lines";
   static final String UNKNOWN_REPS = "unknown_reps";
   private static final String FILE = "state.json";
+
+  /** The state of a report computed from {@code warehouse} with {@code fingerprint}. */
+  public static ReportState of(String fingerprint, WarehouseVersion warehouse) {
+    return new ReportState(fingerprint, warehouse.resolvedBy(), warehouse.mergedSince());
+  }
 
   public ReportState {
     warehouseMerged = warehouseMerged == null ? List.of() : List.copyOf(warehouseMerged);
@@ -83,60 +93,59 @@ public record ReportState(
   }
 
   /**
-   * The latest published report on or before {@code asOf} whose state was
-   * computed with the same definitions and reference data from the warehouse as it was then,
-   * the warehouse having since only merged new files; empty when there is none (a full report).
+   * The latest published report on or before {@code asOf} whose state was computed with the same
+   * definitions and reference data from the warehouse as it was then, the warehouse having since
+   * only merged new lines in; empty when there is none (a full report).
    */
   public static Optional<Base> findBase(
-      FileSystem fs,
-      Path reportsRoot,
-      LocalDate asOf,
-      String fingerprint,
-      String warehouseResolvedBy,
-      List<String> warehouseMerged)
+      FileSystem fs, Path reportsRoot, LocalDate asOf, String fingerprint, WarehouseVersion warehouse)
       throws IOException {
-    if (warehouseResolvedBy == null || !fs.exists(reportsRoot)) {
+    if (warehouse.resolvedBy() == null || !fs.exists(reportsRoot)) {
       return Optional.empty();
     }
-    List<LocalDate> candidates = new ArrayList<>();
+    for (LocalDate date : publishedOnOrBefore(fs, reportsRoot, asOf)) {
+      Path folder = new Path(reportsRoot, "as_of=" + date);
+      Optional<ReportState> state = readIfPublished(fs, folder);
+      if (state.isEmpty() || !fingerprint.equals(state.get().fingerprint())) {
+        continue;
+      }
+      Optional<List<String>> mergedSince =
+          warehouse.mergesSince(state.get().warehouseResolvedBy(), state.get().warehouseMerged());
+      if (mergedSince.isPresent()) {
+        return Optional.of(new Base(date, folder, state.get(), mergedSince.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The dates of the as_of= folders on or before {@code asOf}, latest first. */
+  private static List<LocalDate> publishedOnOrBefore(FileSystem fs, Path reportsRoot, LocalDate asOf)
+      throws IOException {
+    List<LocalDate> dates = new ArrayList<>();
     for (FileStatus folder : fs.listStatus(reportsRoot, p -> p.getName().startsWith("as_of="))) {
       try {
         LocalDate date = LocalDate.parse(folder.getPath().getName().substring("as_of=".length()));
         if (!date.isAfter(asOf)) {
-          candidates.add(date);
+          dates.add(date);
         }
-      } catch (java.time.format.DateTimeParseException notAReport) {
+      } catch (DateTimeParseException notAReport) {
         // another folder: not a report
       }
     }
-    candidates.sort(java.util.Comparator.reverseOrder());
-    for (LocalDate date : candidates) {
-      Path folder = new Path(reportsRoot, "as_of=" + date);
-      Path file = new Path(new Path(folder, FOLDER), FILE);
-      if (!fs.exists(new Path(folder, com.channelexpansion.publish.ReportsLayout.SUCCESS_MARKER))
-          || !fs.exists(file)) {
-        continue;
-      }
-      ReportState state;
-      try (InputStream in = fs.open(file)) {
-        state = Json.MAPPER.readValue(in, ReportState.class);
-      } catch (IOException unreadable) {
-        continue;
-      }
-      boolean sameInputs =
-          fingerprint.equals(state.fingerprint())
-              && warehouseResolvedBy.equals(state.warehouseResolvedBy())
-              && warehouseMerged.size() >= state.warehouseMerged().size()
-              && warehouseMerged.subList(0, state.warehouseMerged().size()).equals(state.warehouseMerged());
-      if (sameInputs) {
-        return Optional.of(
-            new Base(
-                date,
-                folder,
-                state,
-                List.copyOf(warehouseMerged.subList(state.warehouseMerged().size(), warehouseMerged.size()))));
-      }
+    dates.sort(Comparator.reverseOrder());
+    return dates;
+  }
+
+  /** The state of a complete report folder; empty when unfinished, absent or unreadable. */
+  private static Optional<ReportState> readIfPublished(FileSystem fs, Path folder) throws IOException {
+    Path file = new Path(new Path(folder, FOLDER), FILE);
+    if (!fs.exists(new Path(folder, ReportsLayout.SUCCESS_MARKER)) || !fs.exists(file)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    try (InputStream in = fs.open(file)) {
+      return Optional.of(Json.MAPPER.readValue(in, ReportState.class));
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
   }
 }

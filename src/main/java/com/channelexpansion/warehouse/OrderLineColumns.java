@@ -45,6 +45,18 @@ public final class OrderLineColumns {
   public static final String UPDATED_AT = "updated_at";
   /** The rep credited with the line (rule 10): sales_rep_id, else owner, else HOUSE. */
   public static final String CREDITED_REP_ID = "credited_rep_id";
+  /**
+   * The rep id crediting did not know (rule 10: a warning, the line goes to HOUSE), else null.
+   * Stored with the credit so the reports count the warnings without crediting again.
+   */
+  public static final String UNKNOWN_REP_ID = "unknown_rep_id";
+  /** Where that id came from: {@link #ROLE_SALES_REP} or {@link #ROLE_OWNER}; null with it. */
+  public static final String UNKNOWN_REP_ROLE = "unknown_rep_role";
+  public static final String ROLE_SALES_REP = "sales_rep_id";
+  public static final String ROLE_OWNER = "owner_rep_id";
+  /** The columns crediting adds (rule 10): not part of a version, recomputed when credited. */
+  public static final java.util.List<String> CREDIT_COLUMNS =
+      java.util.List.of(CREDITED_REP_ID, UNKNOWN_REP_ID, UNKNOWN_REP_ROLE);
 
   public static final DataType QUANTITY_TYPE = DataTypes.createDecimalType(18, 6);
   public static final DataType MONEY_TYPE = DataTypes.createDecimalType(18, 2);
@@ -84,7 +96,9 @@ public final class OrderLineColumns {
           .add(ORDER_STATUS, DataTypes.StringType, true)
           .add(IS_CANCELLED, DataTypes.BooleanType, false)
           .add(UPDATED_AT, DataTypes.TimestampType, true)
-          .add(CREDITED_REP_ID, DataTypes.StringType, false);
+          .add(CREDITED_REP_ID, DataTypes.StringType, false)
+          .add(UNKNOWN_REP_ID, DataTypes.StringType, true)
+          .add(UNKNOWN_REP_ROLE, DataTypes.StringType, true);
 
   /** The rep id lines are credited to when no known rep owns them; earns no commission. */
   public static final String HOUSE = "HOUSE";

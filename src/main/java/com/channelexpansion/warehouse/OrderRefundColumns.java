@@ -1,5 +1,12 @@
 package com.channelexpansion.warehouse;
 
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -27,4 +34,12 @@ public final class OrderRefundColumns {
           .add(OrderLineColumns.SOURCE_LINE, DataTypes.LongType, false);
 
   private OrderRefundColumns() {}
+
+  /** The stored table, or an empty one when the warehouse has none yet. */
+  public static Dataset<Row> read(SparkSession spark, FileSystem fs, Path table) throws IOException {
+    if (!fs.exists(table)) {
+      return spark.createDataFrame(List.of(), SCHEMA);
+    }
+    return spark.read().schema(SCHEMA).parquet(table.toString());
+  }
 }

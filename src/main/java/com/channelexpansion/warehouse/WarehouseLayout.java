@@ -83,9 +83,14 @@ public final class WarehouseLayout {
     return new Path(root, "_staging/" + runId);
   }
 
+  /** Where replaced tables wait until their successors are in place; dropped once they are. */
+  public Path asideRoot() {
+    return new Path(root, "_replaced");
+  }
+
   /** Where a replaced table waits until its successor is in place. */
   public Path aside(String runId, String name) {
-    return new Path(root, "_replaced/" + runId + "/" + name);
+    return new Path(asideRoot(), runId + "/" + name);
   }
 
   /** The rejected rows of a run that failed the data-quality gate. */

@@ -121,7 +121,7 @@ class NightlyOnSamplesTest {
   void tablesHaveTheDocumentedTypes() {
     SparkSession spark = SharedSpark.get();
     assertEquals(
-        com.channelexpansion.ingest.OrderLinesTable.publishedSchema().simpleString(),
+        com.channelexpansion.warehouse.OrderLinesFolder.publishedSchema().simpleString(),
         spark.read().parquet(warehouse.resolve("order_lines").toString()).schema().asNullable().simpleString());
     assertEquals(
         "struct<customer_id:string,region:string,owner_rep_id:string,first_order_date:date,"

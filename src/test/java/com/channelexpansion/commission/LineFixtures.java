@@ -65,6 +65,8 @@ final class LineFixtures {
             false,
             null,
             creditedRepId,
+            null,
+            null,
             segment));
     return this;
   }

@@ -127,11 +127,9 @@ class RepCreditingTest {
       Row row, String rep, boolean unknownSales, boolean unknownOwner, String unknownId) {
     String order = row.getAs(OrderLineColumns.ORDER_ID);
     assertEquals(rep, row.getAs(OrderLineColumns.CREDITED_REP_ID), order + " credited rep");
-    assertEquals(unknownSales, row.getAs(CommissionColumns.UNKNOWN_SALES_REP), order + " unknown_sales_rep");
-    assertEquals(unknownOwner, row.getAs(CommissionColumns.UNKNOWN_OWNER_REP), order + " unknown_owner_rep");
-    assertEquals(unknownId, row.getAs(CommissionColumns.UNKNOWN_REP_ID), order + " unknown_rep_id");
-    if (!unknownSales && !unknownOwner) {
-      assertFalse(row.isNullAt(row.fieldIndex(CommissionColumns.UNKNOWN_SALES_REP)));
-    }
+    String role =
+        unknownSales ? OrderLineColumns.ROLE_SALES_REP : unknownOwner ? OrderLineColumns.ROLE_OWNER : null;
+    assertEquals(role, row.getAs(OrderLineColumns.UNKNOWN_REP_ROLE), order + " unknown_rep_role");
+    assertEquals(unknownId, row.getAs(OrderLineColumns.UNKNOWN_REP_ID), order + " unknown_rep_id");
   }
 }

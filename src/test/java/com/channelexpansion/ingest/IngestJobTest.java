@@ -1,5 +1,6 @@
 package com.channelexpansion.ingest;
 
+import com.channelexpansion.warehouse.OrderLinesFolder;
 import com.channelexpansion.ingest.formats.SourceFormats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -239,7 +240,7 @@ class IngestJobTest {
         OrderLineColumns.SCHEMA.fieldNames().length,
         spark.read().parquet(warehouse.resolve("order_lines").toString()).schema().size());
     assertEquals(
-        OrderLinesTable.publishedSchema().simpleString(),
+        OrderLinesFolder.publishedSchema().simpleString(),
         spark.read().parquet(warehouse.resolve("order_lines").toString()).schema().asNullable().simpleString());
   }
 

@@ -215,7 +215,9 @@ public final class OrderLineFixtures {
           orderStatus,
           cancelled,
           updatedAt,
-          creditedRepId);
+          creditedRepId,
+          null,
+          null);
     }
 
     /** |amount / quantity| in the line's currency, so the row is self-consistent. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Validates and normalizes one export record (PRODUCT.md rules 1, 3, 4, 5 and the Precise rules
- * for values, codes, numbers, timestamps and the reason order).
+ * for values, codes, numbers, timestamps and the reason order). A change to which rows are
+ * accepted, or how, raises {@code warehouse.DefinitionsFingerprint.VALIDATION_RULES_VERSION}.
  *
  * <p>A record is rejected with the first reason that applies, in this order: malformed_row,
  * missing_required_field, invalid_number, invalid_timestamp, negative_price,
@@ -46,13 +47,6 @@ import java.util.stream.Stream;
  */
 public final class ExportLineValidator implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /**
-   * The version of these rules, part of the validation fingerprint: raise it whenever a rule
-   * changes which rows are accepted or how, so warehouses validated under the old rules read
-   * their exports again. 2: dates before 2000 and amounts after FX of 10^12 or more rejected.
-   */
-  public static final int RULES_VERSION = 2;
 
   private static final int VALUE_SCALE = 6;
   /** The first order_date accepted (PRODUCT.md, Precise rules). */

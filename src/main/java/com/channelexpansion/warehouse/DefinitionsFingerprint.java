@@ -1,4 +1,4 @@
-package com.channelexpansion.ingest;
+package com.channelexpansion.warehouse;
 
 import com.channelexpansion.config.Account;
 import com.channelexpansion.config.ChannelDefinition;
@@ -6,7 +6,6 @@ import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.FxRate;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Rep;
-import com.channelexpansion.ingest.validate.ExportLineValidator;
 import com.channelexpansion.io.Fingerprint;
 import java.util.Comparator;
 
@@ -20,11 +19,24 @@ import java.util.Comparator;
  * the fingerprint they had before aliases existed: adding the column alone re-credits nothing.
  */
 public final class DefinitionsFingerprint {
+  /**
+   * The version of ingest's validation rules (ingest/validate): raise it whenever a rule changes
+   * which rows are accepted or how, so warehouses validated under the old rules read their
+   * exports again. 2: dates before 2000 and amounts after FX of 10^12 or more rejected.
+   */
+  public static final int VALIDATION_RULES_VERSION = 2;
+
+  /**
+   * The version of what crediting stores: raise it when order_lines gains or changes a credit
+   * column, so stored lines are credited again. 2: unknown_rep_id and unknown_rep_role.
+   */
+  static final int CREDITING_FORMAT = 2;
+
   private DefinitionsFingerprint() {}
 
   public static String validation(Definitions definitions, ReferenceData reference) {
     Fingerprint fingerprint = new Fingerprint();
-    fingerprint.line("rules " + ExportLineValidator.RULES_VERSION);
+    fingerprint.line("rules " + VALIDATION_RULES_VERSION);
     fingerprint.line(definitions.settings().reportingCurrency());
     fingerprint.line(definitions.settings().timeZone().getId());
     fingerprint.line(definitions.settings().quoteConvertsToAssisted());
@@ -41,6 +53,7 @@ public final class DefinitionsFingerprint {
 
   public static String crediting(ReferenceData reference) {
     Fingerprint fingerprint = new Fingerprint();
+    fingerprint.line("crediting format " + CREDITING_FORMAT);
     reference.accounts().stream()
         .sorted(Comparator.comparing(Account::customerId))
         .forEach(a -> fingerprint.line(a.customerId() + "=" + a.ownerRepId()));

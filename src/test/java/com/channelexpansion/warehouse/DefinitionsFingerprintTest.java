@@ -1,4 +1,4 @@
-package com.channelexpansion.ingest;
+package com.channelexpansion.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,0 +1,118 @@
+package com.channelexpansion.report;
+
+import com.channelexpansion.commission.CommissionColumns;
+import com.channelexpansion.commission.CommissionScenarios;
+import com.channelexpansion.config.ChannelDefinition;
+import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.spark.Columns;
+import com.channelexpansion.spark.ParallelJobs;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Writes a report's outputs into its staging folder, each sorted by its key columns so the same
+ * inputs give the same files; tells a listener as each output is staged (tests inject failures
+ * there).
+ */
+final class StagedOutputs {
+  /** Sort keys of each Parquet output. */
+  private static final Map<String, String[]> SORT_KEYS =
+      Map.of(
+          ReportJob.CUSTOMERS, new String[] {CustomersReport.CUSTOMER_ID},
+          ReportJob.REVENUE_MONTHLY,
+              new String[] {
+                RevenueMonthlyReport.MONTH,
+                RevenueMonthlyReport.REGION,
+                RevenueMonthlyReport.SEGMENT,
+                RevenueMonthlyReport.ORDER_CHANNEL
+              },
+          ReportJob.COMMISSIONS,
+              new String[] {CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID});
+
+  private final FileSystem fs;
+  private final Path folder;
+  private final Consumer<String> afterEachOutput;
+
+  StagedOutputs(FileSystem fs, Path folder, Consumer<String> afterEachOutput) {
+    this.fs = fs;
+    this.folder = folder;
+    this.afterEachOutput = afterEachOutput;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  /** Writes one Parquet output (a name of {@link #SORT_KEYS}) and returns its row count. */
+  long writeTable(String name, Dataset<Row> table) throws IOException {
+    long written =
+        ParquetTableWriter.writeSingleFile(table, new Path(folder, name), Columns.named(SORT_KEYS.get(name)));
+    afterEachOutput.accept(name);
+    return written;
+  }
+
+  /** Submits the writes of the parts a later report starts from ({@link ReportState}). */
+  List<Future<Long>> submitState(
+      ParallelJobs jobs, ReportParts parts, Dataset<Row> terms, Dataset<Row> monthLines, UnaryOperator<String> stage) {
+    Path state = new Path(folder, ReportState.FOLDER);
+    return List.of(
+        submitStatePart(jobs, stage, terms, new Path(state, ReportState.COMMISSION_TERMS),
+            CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID),
+        submitStatePart(jobs, stage, parts.customerMonths(), new Path(state, ReportState.CUSTOMER_MONTHS),
+            CustomerMonths.CUSTOMER_ID, CustomerMonths.MONTH),
+        submitStatePart(jobs, stage, parts.splitOrderLines(), new Path(state, ReportState.SPLIT_ORDER_LINES),
+            OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER),
+        submitStatePart(jobs, stage, monthLines, new Path(state, ReportState.MONTH_LINES), ReportParts.MONTH),
+        submitStatePart(jobs, stage, parts.unknownReps(), new Path(state, ReportState.UNKNOWN_REPS),
+            ReportParts.MONTH, "rep_id", "role"));
+  }
+
+  private static Future<Long> submitStatePart(
+      ParallelJobs jobs, UnaryOperator<String> stage, Dataset<Row> part, Path target, String... sortKeys) {
+    return jobs.submit(
+        stage.apply("write state " + target.getName()),
+        () -> ParquetTableWriter.writeSingleFile(part, target, Columns.named(sortKeys)));
+  }
+
+  /** Writes the three CSVs; returns their row counts by name. */
+  Map<String, Long> writeCsvs(
+      List<SummaryMetric> metrics, List<ChannelDefinition> definitions, CommissionScenarios.Table scenarios)
+      throws IOException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    writeCsv(ReportJob.EXECUTIVE_SUMMARY, out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
+    rows.put(ReportJob.EXECUTIVE_SUMMARY, (long) metrics.size());
+    writeCsv(ReportJob.CHANNEL_DEFINITIONS, out -> SummaryCsvWriter.writeChannelDefinitions(definitions, out));
+    rows.put(ReportJob.CHANNEL_DEFINITIONS, (long) definitions.size());
+    writeCsv(
+        ReportJob.COMMISSION_SCENARIOS,
+        out -> SummaryCsvWriter.writeTable(scenarios.header(), scenarios.rows(), out));
+    rows.put(ReportJob.COMMISSION_SCENARIOS, (long) scenarios.rows().size());
+    return rows;
+  }
+
+  /** A writer of CSV content. */
+  interface CsvContent {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Writes one CSV output of the report. */
+  void writeCsv(String name, CsvContent content) throws IOException {
+    try (Writer out = new OutputStreamWriter(fs.create(new Path(folder, name), false), StandardCharsets.UTF_8)) {
+      content.writeTo(out);
+    }
+    afterEachOutput.accept(name);
+  }
+}
