@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Settings ({@code key,value}): keys ignore case; an empty value takes the default
  * (reporting_currency USD, time_zone UTC, max_reject_ratio 0.005, quote_converts_to_assisted
- * true, baseline_plan the first plan listed); program_start has no default and must be set.
+ * true, baseline_plan the first plan listed, digital_first_share 0.8, state_window_months 12,
+ * checked by {@link ChannelStateSettings}); program_start has no default and must be set.
  * An <b>unknown key is an error</b>, not a warning: a misspelt key (say {@code time_zon}) would
  * otherwise leave its setting silently at the default. max_reject_ratio must lie in [0, 1];
  * time_zone is a java.time zone id ({@code Europe/Paris}, {@code UTC}, {@code +02:00}; its case is
@@ -66,6 +67,8 @@ public final class DefinitionsLoader {
   static final String MAX_REJECT_RATIO = "max_reject_ratio";
   static final String QUOTE_CONVERTS_TO_ASSISTED = "quote_converts_to_assisted";
   static final String BASELINE_PLAN = "baseline_plan";
+  static final String DIGITAL_FIRST_SHARE = "digital_first_share";
+  static final String STATE_WINDOW_MONTHS = "state_window_months";
   static final List<String> SETTING_KEYS =
       List.of(
           REPORTING_CURRENCY,
@@ -73,7 +76,9 @@ public final class DefinitionsLoader {
           PROGRAM_START,
           MAX_REJECT_RATIO,
           QUOTE_CONVERTS_TO_ASSISTED,
-          BASELINE_PLAN);
+          BASELINE_PLAN,
+          DIGITAL_FIRST_SHARE,
+          STATE_WINDOW_MONTHS);
 
   static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final BigDecimal MULTIPLIER_LIMIT = new BigDecimal("100000");
@@ -196,7 +201,15 @@ public final class DefinitionsLoader {
       quoteConverts = parsed;
     }
     String baselinePlan = settingValue(byKey, BASELINE_PLAN);
-    return new Settings(currency, zone, programStart, maxRejectRatio, quoteConverts, baselinePlan);
+    return new Settings(
+        currency,
+        zone,
+        programStart,
+        maxRejectRatio,
+        quoteConverts,
+        baselinePlan,
+        ChannelStateSettings.digitalFirstShare(byKey.get(DIGITAL_FIRST_SHARE)),
+        ChannelStateSettings.stateWindowMonths(byKey.get(STATE_WINDOW_MONTHS)));
   }
 
   /** The trimmed value of a setting, or null when the key is absent or its value empty. */

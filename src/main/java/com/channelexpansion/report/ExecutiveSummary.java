@@ -1,18 +1,21 @@
 package com.channelexpansion.report;
 
+import static com.channelexpansion.report.SummaryTotals.ASSISTED_AMOUNT;
+import static com.channelexpansion.report.SummaryTotals.ASSISTED_ORDERS;
+import static com.channelexpansion.report.SummaryTotals.ONLINE_AMOUNT;
+import static com.channelexpansion.report.SummaryTotals.ONLINE_ORDERS;
+import static com.channelexpansion.report.SummaryTotals.POSITIVE_ORDERS;
+import static com.channelexpansion.report.SummaryTotals.WON_IN_WINDOW;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.channelexpansion.classify.CustomerClassifier;
-import com.channelexpansion.config.Segment;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -61,21 +64,6 @@ public final class ExecutiveSummary {
   public static final String WINDOW = CustomerMonths.WINDOW;
   private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
 
-  // Intermediate column names.
-  private static final String ONLINE_AMOUNT = "online_amount";
-  private static final String ASSISTED_AMOUNT = "assisted_amount";
-  private static final String ONLINE_ORDERS = CustomerMonths.ONLINE_ORDERS;
-  private static final String ASSISTED_ORDERS = CustomerMonths.ASSISTED_ORDERS;
-  private static final String POSITIVE_ORDERS = CustomerMonths.POSITIVE_ORDERS;
-  private static final String EXISTING_ONLINE = "existing_online";
-  private static final String EXISTING_ASSISTED = "existing_assisted";
-  private static final String NEW_ONLINE_AMOUNT = "new_online_amount";
-  private static final String NEW_ONLINE_COUNT = "new_online_count";
-  private static final String NEW_ONLINE_REPEATERS = "new_online_repeaters";
-  private static final String NEW_ASSISTED_COUNT = "new_assisted_count";
-  private static final String WON_IN_WINDOW = "won_in_window";
-  private static final String UNIDENTIFIED_AMOUNT = "unidentified_amount";
-
   private ExecutiveSummary() {}
 
   /** How a metric's value is rounded. */
@@ -91,8 +79,8 @@ public final class ExecutiveSummary {
     }
   }
 
-  /** The sums of one window, everything the metrics need. */
-  record WindowTotals(
+  /** The sums of one window, everything the metrics need ({@link SummaryTotals}). */
+  public record WindowTotals(
       BigDecimal onlineAmount,
       BigDecimal assistedAmount,
       BigDecimal existingOnline,
@@ -104,13 +92,13 @@ public final class ExecutiveSummary {
       BigDecimal newOnlineRepeaters,
       BigDecimal newAssistedCustomers,
       BigDecimal unidentifiedAmount) {
-    static final WindowTotals EMPTY =
+    public static final WindowTotals EMPTY =
         new WindowTotals(
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO);
 
-    BigDecimal netRevenue() {
+    public BigDecimal netRevenue() {
       return onlineAmount.add(assistedAmount);
     }
   }
@@ -120,7 +108,7 @@ public final class ExecutiveSummary {
    * order once the commission metrics are placed ({@link #inCsvOrder}).
    */
   public static List<SummaryMetric> fromCustomerFacts(Dataset<Row> customerFacts) {
-    Map<String, WindowTotals> totals = windowTotals(customerFacts);
+    Map<String, WindowTotals> totals = SummaryTotals.byWindow(customerFacts);
     return metrics(
         totals.getOrDefault(TTM, WindowTotals.EMPTY),
         totals.getOrDefault(YEAR_EARLIER, WindowTotals.EMPTY));
@@ -165,70 +153,12 @@ public final class ExecutiveSummary {
             col(CustomerMonths.POSITIVE_ORDERS).as(POSITIVE_ORDERS));
   }
 
-  /** Sums per window, keyed TTM / YEAR_EARLIER; a window without lines is absent. */
-  static Map<String, WindowTotals> windowTotals(Dataset<Row> customerFacts) {
-    Column segment = col(CustomerClassifier.SEGMENT);
-    Column existing = segment.equalTo(lit(Segment.EXISTING.name()));
-    Column newOnline = segment.equalTo(lit(Segment.NEW_ONLINE.name()));
-    Column newAssisted = segment.equalTo(lit(Segment.NEW_SALES_ASSISTED.name()));
-    Column unidentified = segment.equalTo(lit(Segment.UNIDENTIFIED.name()));
-    Column wonInWindow = col(WON_IN_WINDOW);
-    Column zero = lit(BigDecimal.ZERO);
-    Column one = lit(1L);
-    Column none = lit(0L);
-    List<Row> rows =
-        customerFacts
-            .groupBy(col(WINDOW))
-            .agg(
-                sum(col(ONLINE_AMOUNT)).as(ONLINE_AMOUNT),
-                sum(col(ASSISTED_AMOUNT)).as(ASSISTED_AMOUNT),
-                sum(when(existing, col(ONLINE_AMOUNT)).otherwise(zero)).as(EXISTING_ONLINE),
-                sum(when(existing, col(ASSISTED_AMOUNT)).otherwise(zero)).as(EXISTING_ASSISTED),
-                sum(when(newOnline, col(ONLINE_AMOUNT).plus(col(ASSISTED_AMOUNT))).otherwise(zero))
-                    .as(NEW_ONLINE_AMOUNT),
-                sum(col(ONLINE_ORDERS)).as(ONLINE_ORDERS),
-                sum(col(ASSISTED_ORDERS)).as(ASSISTED_ORDERS),
-                sum(when(newOnline.and(wonInWindow), one).otherwise(none)).as(NEW_ONLINE_COUNT),
-                sum(when(newOnline.and(wonInWindow).and(col(POSITIVE_ORDERS).geq(lit(2))), one)
-                        .otherwise(none))
-                    .as(NEW_ONLINE_REPEATERS),
-                sum(when(newAssisted.and(wonInWindow), one).otherwise(none)).as(NEW_ASSISTED_COUNT),
-                sum(when(unidentified, col(ONLINE_AMOUNT).plus(col(ASSISTED_AMOUNT))).otherwise(zero))
-                    .as(UNIDENTIFIED_AMOUNT))
-            .collectAsList();
-    Map<String, WindowTotals> byWindow = new HashMap<>();
-    for (Row row : rows) {
-      byWindow.put(
-          row.getAs(WINDOW),
-          new WindowTotals(
-              decimal(row, ONLINE_AMOUNT),
-              decimal(row, ASSISTED_AMOUNT),
-              decimal(row, EXISTING_ONLINE),
-              decimal(row, EXISTING_ASSISTED),
-              decimal(row, NEW_ONLINE_AMOUNT),
-              decimal(row, ONLINE_ORDERS),
-              decimal(row, ASSISTED_ORDERS),
-              decimal(row, NEW_ONLINE_COUNT),
-              decimal(row, NEW_ONLINE_REPEATERS),
-              decimal(row, NEW_ASSISTED_COUNT),
-              decimal(row, UNIDENTIFIED_AMOUNT)));
-    }
-    return byWindow;
-  }
-
-  private static BigDecimal decimal(Row row, String column) {
-    Object value = row.getAs(column);
-    if (value == null) {
-      return BigDecimal.ZERO;
-    }
-    if (value instanceof BigDecimal decimal) {
-      return decimal;
-    }
-    return BigDecimal.valueOf(((Number) value).longValue());
-  }
-
-  /** The metric rows from the two windows' sums; pure Java, so the arithmetic is testable alone. */
-  static List<SummaryMetric> metrics(WindowTotals ttm, WindowTotals yearEarlier) {
+  /**
+   * The metric rows from the two windows' sums, in the CSV's order with unidentified_revenue last
+   * (before {@link #inCsvOrder} places the commission metrics); pure Java, so the arithmetic is
+   * testable alone. Also what team_summary computes per team.
+   */
+  public static List<SummaryMetric> metrics(WindowTotals ttm, WindowTotals yearEarlier) {
     List<SummaryMetric> out = new ArrayList<>();
     out.add(
         metric(

@@ -94,7 +94,7 @@ final class OrderSimulator {
     boolean online =
         first
             ? customer.kind() == SampleCustomer.Kind.NEW_ONLINE
-            : random.nextDouble() < customer.onlineShareOn(day);
+            : random.nextDouble() < onlineShare(customer, day);
     String source = online ? onlineSource(customer) : assistedSource(customer, first);
     boolean assistedByRep = !online;
     String repId = salesRepFor(customer, source, day);
@@ -191,6 +191,16 @@ final class OrderSimulator {
     }
     double draw = random.nextDouble();
     return draw < 0.45 ? "FIELD_REP" : draw < 0.80 ? "PHONE" : "EMAIL";
+  }
+
+  /** The customer's online share, raised for the pilot reps' accounts once the pilot started. */
+  private double onlineShare(SampleCustomer customer, LocalDate day) {
+    double share = customer.onlineShareOn(day);
+    boolean piloted =
+        customer.ownerRepId() != null
+            && salesForce.pilotRepIds().contains(customer.ownerRepId())
+            && !day.isBefore(SalesForce.pilotStart(calendar));
+    return piloted ? Math.min(0.95, share + SalesForce.PILOT_ONLINE_BOOST) : share;
   }
 
   private String salesRepFor(SampleCustomer customer, String source, LocalDate day) {

@@ -8,13 +8,23 @@ import java.util.SplittableRandom;
 
 /**
  * The 20 reps of reps.csv: 5 per region (3 in the region's field team, 1 in Key Accounts, 1 in
- * Inside Sales). A 21st rep, {@link #DEPARTED_REP_ID}, left before the data was exported: it still
+ * Inside Sales). Two North Field reps form the pilot of pilots.csv from {@link #pilotStart}: their
+ * accounts then order online {@link #PILOT_ONLINE_BOOST} more often. A 21st rep, {@link #DEPARTED_REP_ID}, left before the data was exported: it still
  * appears on early orders but not in reps.csv (the job credits it to HOUSE with a warning).
  */
 final class SalesForce {
 
   static final List<String> REGIONS = List.of("NORTH", "SOUTH", "EAST", "WEST");
   static final String DEPARTED_REP_ID = "R021";
+
+  /** The proof-of-concept group of pilots.csv: two of the North Field reps. */
+  static final String PILOT_ID = "north-field-online";
+
+  static final String PILOT_DESCRIPTION =
+      "Two North Field reps show their accounts the web shop and keep the credit for their online orders";
+
+  /** Their accounts order online far more from the pilot's start on (the generated effect). */
+  static final double PILOT_ONLINE_BOOST = 0.35;
 
   /**
    * One rep.
@@ -52,6 +62,24 @@ final class SalesForce {
 
   List<SampleRep> reps() {
     return reps;
+  }
+
+  /** The pilot's reps: the first two reps of the North Field team. */
+  List<String> pilotRepIds() {
+    return reps.stream().filter(r -> r.team().equals("North Field")).limit(2).map(SampleRep::repId).toList();
+  }
+
+  /** The pilot's start: the first day of the month eight months before the last month. */
+  static java.time.LocalDate pilotStart(SampleCalendar calendar) {
+    return calendar.end().withDayOfMonth(1).minusMonths(7);
+  }
+
+  void writePilots(Path file, SampleCalendar calendar) {
+    var printer = CsvTables.open(file, CsvTables.EXCEL, "pilot_id", "rep_id", "start_date", "description");
+    for (String repId : pilotRepIds()) {
+      CsvTables.printRecord(printer, PILOT_ID, repId, pilotStart(calendar).toString(), PILOT_DESCRIPTION);
+    }
+    CsvTables.close(printer);
   }
 
   List<SampleRep> inRegion(String region) {

@@ -90,6 +90,7 @@ public final class SampleDataGenerator implements Callable<Integer> {
     QuotaBook quotas = new QuotaBook(calendar);
 
     ConfigFilesWriter.write(out.resolve("config"), calendar);
+    salesForce.writePilots(out.resolve("config").resolve("pilots.csv"), calendar);
 
     OrderSimulator simulator =
         new OrderSimulator(calendar, customers, salesForce, catalog, fx, quotas, orderRandom,

@@ -1,0 +1,103 @@
+package com.channelexpansion.valuecase;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.channelexpansion.classify.CountedLines;
+import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.commission.CommissionColumns;
+import com.channelexpansion.commission.CommissionEngine;
+import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.report.ReportWindows;
+import com.channelexpansion.warehouse.OrderLineColumns;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The monthly commissions of every (month, rep, plan) on the driver (a few rows per rep and
+ * month), plus the year-earlier window's last month counted through that window's end, as the
+ * summary counts it ("a window's last month counts through its last day, commission included").
+ */
+public final class RepCommissions {
+  /** One commissions/ row, or with {@code partial} the year-earlier window's last month through its end. */
+  public record Entry(YearMonth month, String repId, String planId, BigDecimal commission, boolean partial) {}
+
+  private final List<Entry> entries;
+
+  RepCommissions(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /**
+   * Collects {@code commissions} (commissions/ rows: month, rep_id, plan_id, commission) and
+   * computes the year-earlier last month's partial terms from {@code creditedLines}.
+   */
+  public static RepCommissions collect(
+      Dataset<Row> commissions,
+      Dataset<Row> creditedLines,
+      Dataset<Row> customers,
+      Definitions definitions,
+      ReferenceData reference,
+      ReportWindows windows) {
+    List<Entry> entries = new ArrayList<>();
+    for (Row row : commissions
+        .select(col(CommissionColumns.MONTH), col(CommissionColumns.REP_ID), col(CommissionColumns.PLAN_ID), col(CommissionColumns.COMMISSION))
+        .collectAsList()) {
+      entries.add(new Entry(YearMonth.parse(row.getString(0)), row.getString(1), row.getString(2), row.getDecimal(3), false));
+    }
+    LocalDate yearEarlierEnd = windows.yearEarlierEnd();
+    Dataset<Row> lastMonthLines =
+        CountedLines.monthThrough(creditedLines, yearEarlierEnd)
+            .join(
+                CustomerClassifier.withUnidentified(
+                    customers.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT))),
+                OrderLineColumns.CUSTOMER_ID);
+    Dataset<Row> partialTerms =
+        CommissionEngine.terms(
+            lastMonthLines,
+            definitions.commissionPlans(),
+            definitions.commissionTiers(),
+            reference.quotas());
+    for (Row row : partialTerms
+        .select(col(CommissionColumns.REP_ID), col(CommissionColumns.PLAN_ID), col(CommissionColumns.COMMISSION))
+        .collectAsList()) {
+      entries.add(new Entry(YearMonth.from(yearEarlierEnd), row.getString(0), row.getString(1), row.getDecimal(2), true));
+    }
+    return new RepCommissions(entries);
+  }
+
+  /** Sum of the whole-month rows of {@code planId} whose rep and month pass the tests. */
+  public BigDecimal sum(String planId, Predicate<String> rep, Predicate<YearMonth> month) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Entry entry : entries) {
+      if (!entry.partial() && entry.planId().equals(planId) && rep.test(entry.repId()) && month.test(entry.month())) {
+        total = total.add(entry.commission());
+      }
+    }
+    return total;
+  }
+
+  /** A summary window's commission of {@code planId} for the reps that pass: months inside it. */
+  public BigDecimal inWindow(String planId, Predicate<String> rep, ReportWindows windows, boolean ttm) {
+    if (ttm) {
+      YearMonth from = YearMonth.from(windows.ttmStart());
+      YearMonth to = YearMonth.from(windows.ttmEnd());
+      return sum(planId, rep, m -> !m.isBefore(from) && !m.isAfter(to));
+    }
+    YearMonth from = YearMonth.from(windows.yearEarlierStart());
+    YearMonth last = YearMonth.from(windows.yearEarlierEnd());
+    BigDecimal total = sum(planId, rep, m -> !m.isBefore(from) && m.isBefore(last));
+    for (Entry entry : entries) {
+      if (entry.partial() && entry.planId().equals(planId) && rep.test(entry.repId())) {
+        total = total.add(entry.commission());
+      }
+    }
+    return total;
+  }
+}

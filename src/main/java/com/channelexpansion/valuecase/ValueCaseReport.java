@@ -1,0 +1,78 @@
+package com.channelexpansion.valuecase;
+
+import com.channelexpansion.commission.PlanRowMatcher;
+import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.ReferenceData;
+import com.channelexpansion.config.Settings;
+import com.channelexpansion.report.ReportWindows;
+import com.channelexpansion.report.SummaryTotals;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The value case (PRODUCT.md, "The value case: teams, customer channel states, a pilot against
+ * its control"), recomputed every report from the counted lines: team_summary, the customers/
+ * channel-state columns, channel_states_monthly/, state_transitions.csv and pilot_comparison.csv.
+ *
+ * <p>Spark work: a per-customer history ({@link CustomerHistory}, two aggregations, cached) feeds
+ * the states, the teams' customer counts and the pilots' new customers. {@link #build} runs 4
+ * actions (team totals, commissions/ rows, the year-earlier month's partial commission terms,
+ * transitions) plus 2 when pilots.csv has a started pilot; writing {@link
+ * ValueCaseResult#customerStates} and {@link ValueCaseResult#channelStatesMonthly} runs 2 more.
+ */
+public final class ValueCaseReport {
+  private ValueCaseReport() {}
+
+  /**
+   * @param creditedLines counted lines through as-of, credited ({@code RepCrediting.credit}):
+   *     customer_id, order_id, line_number, order_timestamp, order_date, month, channel,
+   *     quantity, amount, credited_rep_id
+   * @param customers customers/ rows (customer_id, segment, first_order_date, acquisition_channel)
+   * @param commissions commissions/ rows (month, rep_id, plan_id, commission), e.g. {@code
+   *     CommissionEngine.tableOf(terms)}
+   * @param definitions with settings (digital_first_share, state_window_months, baseline_plan),
+   *     plans, tiers and pilots
+   * @param reference reps (teams, the pilots' control) and quotas (partial-month commission)
+   */
+  public static ValueCaseResult build(
+      Dataset<Row> creditedLines,
+      Dataset<Row> customers,
+      Dataset<Row> commissions,
+      Definitions definitions,
+      ReferenceData reference,
+      LocalDate asOf) {
+    ReportWindows windows = ReportWindows.of(asOf);
+    Settings settings = definitions.settings();
+    StateParameters parameters = StateParameters.of(windows, settings);
+    Dataset<Row> history =
+        CustomerHistory.of(creditedLines, customers, windows, parameters.firstMonthRead()).persist();
+    List<String> planIds = PlanRowMatcher.planIdsInOrder(definitions.commissionPlans());
+    RepCommissions repCommissions =
+        RepCommissions.collect(commissions, creditedLines, customers, definitions, reference, windows);
+    List<TeamSummary.TeamMetric> teamSummary =
+        TeamSummary.rows(
+            SummaryTotals.byWindowAndGroup(
+                TeamSummary.teamFacts(creditedLines, history, reference.reps(), windows), TeamSummary.TEAM),
+            Teams.all(reference.reps()),
+            Teams.byRep(reference.reps()),
+            planIds,
+            repCommissions,
+            windows);
+    List<StateTransition> transitions =
+        StateTransition.collect(ChannelStateTables.transitions(history, parameters));
+    String baseline =
+        settings.baselinePlan() != null ? settings.baselinePlan() : planIds.isEmpty() ? null : planIds.get(0);
+    List<PilotRow> pilots =
+        PilotComparison.rows(
+            definitions.pilots(), reference.reps(), creditedLines, history, repCommissions, baseline, asOf);
+    return new ValueCaseResult(
+        teamSummary,
+        ChannelStateTables.customerStates(history, parameters),
+        ChannelStateTables.monthly(history, parameters),
+        transitions,
+        pilots,
+        history);
+  }
+}
