@@ -1,6 +1,8 @@
 package com.channelexpansion.cli;
 
 import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.Pilot;
+import com.channelexpansion.config.PilotsLoader;
 import com.channelexpansion.config.DefinitionsLoader;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.ReferenceDataLoader;
@@ -16,8 +18,8 @@ import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.publish.ReportsLayout;
 import com.channelexpansion.publish.Versions;
 import com.channelexpansion.publish.WarehouseLock;
-import com.channelexpansion.report.ReportJob;
-import com.channelexpansion.report.ReportResult;
+import com.channelexpansion.report.job.ReportJob;
+import com.channelexpansion.report.job.ReportResult;
 import com.channelexpansion.spark.SparkSessions;
 import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
@@ -101,16 +103,21 @@ final class JobRun implements AutoCloseable {
   static JobRun open(JobOptions options, PrintWriter out, boolean writesReports) throws IOException {
     options.checkFolders(writesReports);
     StepLog step = StepLog.start("config");
-    Definitions definitions = DefinitionsLoader.load(Path.of(options.config));
+    Definitions loaded = DefinitionsLoader.load(Path.of(options.config));
     ReferenceData reference =
         ReferenceDataLoader.load(
-            Path.of(options.reference), definitions.settings().reportingCurrency());
+            Path.of(options.reference), loaded.settings().reportingCurrency());
+    // pilots.csv names reps: checked once reps.csv is loaded.
+    Definitions definitions =
+        loaded.withPilots(PilotsLoader.load(Path.of(options.config), reference.reps()));
     SourceFormats formats = SourceDefinitions.load(Path.of(options.config));
     step.done(
         String.format(
-            "%d channel definitions, %d plan rows, %d accounts, %d reps, %d FX rates; sources %s",
+            "%d channel definitions, %d plan rows, %d pilots, %d accounts, %d reps, %d FX rates;"
+                + " sources %s",
             definitions.channelDefinitions().size(),
             definitions.commissionPlans().size(),
+            definitions.pilots().stream().map(Pilot::pilotId).distinct().count(),
             reference.accounts().size(),
             reference.reps().size(),
             reference.fxRates().size(),

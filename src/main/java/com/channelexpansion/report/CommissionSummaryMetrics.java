@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
  * window's last month, counted only through its last day, has terms of its own (TTM's last month
  * is as-of's, already counted through as-of).
  */
-final class CommissionSummaryMetrics {
+public final class CommissionSummaryMetrics {
   private CommissionSummaryMetrics() {}
 
   /**
@@ -25,7 +25,7 @@ final class CommissionSummaryMetrics {
    * @param yearEarlierLastMonthTerms the terms of the year-earlier window's last month through
    *     its end
    */
-  static List<SummaryMetric> of(
+  public static List<SummaryMetric> of(
       Dataset<Row> terms,
       Dataset<Row> yearEarlierLastMonthTerms,
       List<CommissionPlanRow> plans,

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
  * subtracted from it: they cannot be dated or put on lines, and a reader must not take gross for
  * net. One small Spark job over a table of one row per refunded order.
  */
-final class RefundsNotNetted {
+public final class RefundsNotNetted {
   static final String METRIC = "refunds_not_netted";
   private static final String DEFINITION =
       "Refunds the order exports hold only as an order total (Shopify's Refunded Amount), by the"
@@ -33,7 +33,7 @@ final class RefundsNotNetted {
   private RefundsNotNetted() {}
 
   /** The metric for the two windows of {@code windows}. */
-  static SummaryMetric of(Dataset<Row> orderRefunds, ReportWindows windows) {
+  public static SummaryMetric of(Dataset<Row> orderRefunds, ReportWindows windows) {
     Row sums =
         orderRefunds
             .where(not(col(OrderLineColumns.IS_CANCELLED)))

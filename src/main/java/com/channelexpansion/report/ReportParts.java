@@ -78,7 +78,7 @@ public record ReportParts(
       Dataset<Row> accounts,
       LocalDate asOf,
       PersistedDatasets persisted) {
-    ReportWindows windows() {
+    public ReportWindows windows() {
       return ReportWindows.of(asOf);
     }
   }
@@ -282,7 +282,7 @@ public record ReportParts(
    * The commission terms of a window's last month through its end ({@link
    * CountedLines#monthThrough}).
    */
-  static Dataset<Row> partialMonthTerms(
+  public static Dataset<Row> partialMonthTerms(
       Dataset<Row> lastMonthThrough, Dataset<Row> classified, Context context) {
     return terms(lastMonthThrough, classified, context);
   }

@@ -31,7 +31,7 @@ import org.apache.spark.sql.Row;
  * @param firstOrderDate the earliest order_date of the counted lines
  * @param programStart program_start of settings.csv
  */
-record ShortHistory(LocalDate firstOrderDate, LocalDate programStart) {
+public record ShortHistory(LocalDate firstOrderDate, LocalDate programStart) {
   /** The history program_start needs before it. */
   static final int MONTHS = 12;
 
@@ -42,7 +42,7 @@ record ShortHistory(LocalDate firstOrderDate, LocalDate programStart) {
    *     first, and only when that month may hold a date past the limit)
    * @param monthsWithLines the months (yyyy-MM) that hold counted lines: the report's line counts
    */
-  static Optional<ShortHistory> warnIfAny(
+  public static Optional<ShortHistory> warnIfAny(
       Dataset<Row> counted, SortedSet<String> monthsWithLines, LocalDate programStart) {
     LocalDate limit = programStart.minusMonths(MONTHS);
     if (monthsWithLines.isEmpty() || monthsWithLines.first().compareTo(YearMonth.from(limit).toString()) < 0) {
@@ -71,7 +71,7 @@ record ShortHistory(LocalDate firstOrderDate, LocalDate programStart) {
   }
 
   /** Its entry in manifest.json's report warnings. */
-  Map<String, Object> toManifest() {
+  public Map<String, Object> toManifest() {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("first_order_date", firstOrderDate.toString());
     entry.put("program_start", programStart.toString());

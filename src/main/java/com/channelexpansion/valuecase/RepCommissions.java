@@ -35,39 +35,23 @@ public final class RepCommissions {
   }
 
   /**
-   * Collects {@code commissions} (commissions/ rows: month, rep_id, plan_id, commission) and
-   * computes the year-earlier last month's partial terms from {@code creditedLines}.
+   * Collects {@code commissions} (commissions/ rows: month, rep_id, plan_id, commission) and the
+   * year-earlier window's last month through its end ({@code partialYearEarlierTerms}, the
+   * monthly terms of that month's lines up to {@code windows.yearEarlierEnd()}).
    */
   public static RepCommissions collect(
-      Dataset<Row> commissions,
-      Dataset<Row> creditedLines,
-      Dataset<Row> customers,
-      Definitions definitions,
-      ReferenceData reference,
-      ReportWindows windows) {
+      Dataset<Row> commissions, Dataset<Row> partialYearEarlierTerms, ReportWindows windows) {
     List<Entry> entries = new ArrayList<>();
     for (Row row : commissions
         .select(col(CommissionColumns.MONTH), col(CommissionColumns.REP_ID), col(CommissionColumns.PLAN_ID), col(CommissionColumns.COMMISSION))
         .collectAsList()) {
       entries.add(new Entry(YearMonth.parse(row.getString(0)), row.getString(1), row.getString(2), row.getDecimal(3), false));
     }
-    LocalDate yearEarlierEnd = windows.yearEarlierEnd();
-    Dataset<Row> lastMonthLines =
-        CountedLines.monthThrough(creditedLines, yearEarlierEnd)
-            .join(
-                CustomerClassifier.withUnidentified(
-                    customers.select(col(CustomerClassifier.CUSTOMER_ID), col(CustomerClassifier.SEGMENT))),
-                OrderLineColumns.CUSTOMER_ID);
-    Dataset<Row> partialTerms =
-        CommissionEngine.terms(
-            lastMonthLines,
-            definitions.commissionPlans(),
-            definitions.commissionTiers(),
-            reference.quotas());
-    for (Row row : partialTerms
+    YearMonth partialMonth = YearMonth.from(windows.yearEarlierEnd());
+    for (Row row : partialYearEarlierTerms
         .select(col(CommissionColumns.REP_ID), col(CommissionColumns.PLAN_ID), col(CommissionColumns.COMMISSION))
         .collectAsList()) {
-      entries.add(new Entry(YearMonth.from(yearEarlierEnd), row.getString(0), row.getString(1), row.getDecimal(2), true));
+      entries.add(new Entry(partialMonth, row.getString(0), row.getString(1), row.getDecimal(2), true));
     }
     return new RepCommissions(entries);
   }

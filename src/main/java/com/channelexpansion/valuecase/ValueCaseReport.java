@@ -1,6 +1,7 @@
 package com.channelexpansion.valuecase;
 
 import com.channelexpansion.commission.PlanRowMatcher;
+import com.channelexpansion.spark.PersistedDatasets;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Settings;
@@ -32,25 +33,31 @@ public final class ValueCaseReport {
    * @param customers customers/ rows (customer_id, segment, first_order_date, acquisition_channel)
    * @param commissions commissions/ rows (month, rep_id, plan_id, commission), e.g. {@code
    *     CommissionEngine.tableOf(terms)}
+   * @param partialYearEarlierTerms the commission terms of the year-earlier window's last month
+   *     counted through its last day (the summary's, so both count that month alike)
    * @param definitions with settings (digital_first_share, state_window_months, baseline_plan),
    *     plans, tiers and pilots
-   * @param reference reps (teams, the pilots' control) and quotas (partial-month commission)
+   * @param reference reps (teams, the pilots' control)
+   * @param persisted where the per-customer history it caches is recorded, for the report to
+   *     unpersist once the outputs are written
    */
   public static ValueCaseResult build(
       Dataset<Row> creditedLines,
       Dataset<Row> customers,
       Dataset<Row> commissions,
+      Dataset<Row> partialYearEarlierTerms,
       Definitions definitions,
       ReferenceData reference,
-      LocalDate asOf) {
+      LocalDate asOf,
+      PersistedDatasets persisted) {
     ReportWindows windows = ReportWindows.of(asOf);
     Settings settings = definitions.settings();
     StateParameters parameters = StateParameters.of(windows, settings);
     Dataset<Row> history =
-        CustomerHistory.of(creditedLines, customers, windows, parameters.firstMonthRead()).persist();
+        persisted.keep(CustomerHistory.of(creditedLines, customers, windows, parameters.firstMonthRead()));
     List<String> planIds = PlanRowMatcher.planIdsInOrder(definitions.commissionPlans());
     RepCommissions repCommissions =
-        RepCommissions.collect(commissions, creditedLines, customers, definitions, reference, windows);
+        RepCommissions.collect(commissions, partialYearEarlierTerms, windows);
     List<TeamSummary.TeamMetric> teamSummary =
         TeamSummary.rows(
             SummaryTotals.byWindowAndGroup(
@@ -72,7 +79,6 @@ public final class ValueCaseReport {
         ChannelStateTables.customerStates(history, parameters),
         ChannelStateTables.monthly(history, parameters),
         transitions,
-        pilots,
-        history);
+        pilots);
   }
 }

@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What {@link ValueCaseReport#build} computed, for the report to write. The small tables are on
  * the driver, sorted as their CSVs are; {@link #customerStates} and {@link #channelStatesMonthly}
- * are Datasets over a cached per-customer history: write them, then {@link #release} it.
+ * are Datasets over a cached per-customer history (unpersisted with the report's other parts).
  *
  * @param teamSummary team_summary rows, teams by code point, metrics in the summary's order
  * @param customerStates customer_id and the four columns customers/ gains ({@link
@@ -31,8 +31,7 @@ public record ValueCaseResult(
     Dataset<Row> customerStates,
     Dataset<Row> channelStatesMonthly,
     List<StateTransition> stateTransitions,
-    List<PilotRow> pilotComparison,
-    Dataset<Row> cachedHistory) {
+    List<PilotRow> pilotComparison) {
 
   /** team_summary/'s Parquet schema: ttm and year_earlier DECIMAL(38,4), change DECIMAL(18,4). */
   public static final StructType TEAM_SUMMARY_SCHEMA =
@@ -68,11 +67,6 @@ public record ValueCaseResult(
             col(ChannelStateTables.CHANNEL_STATE_YEAR_EARLIER),
             col(ChannelStateTables.ONLINE_SHARE),
             col(ChannelStateTables.ONLINE_SHARE_YEAR_EARLIER));
-  }
-
-  /** Unpersists the per-customer history the Datasets read: call once they are written. */
-  public void release() {
-    cachedHistory.unpersist();
   }
 
   private static java.math.BigDecimal scale4(java.math.BigDecimal value) {

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.commission.RepCrediting;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.PilotsLoader;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.ingest.IngestJob;
-import com.channelexpansion.ingest.OrderLinesTable;
 import com.channelexpansion.ingest.formats.SourceFormats;
 import com.channelexpansion.publish.ReportsLayout;
-import com.channelexpansion.report.ReportJob;
+import com.channelexpansion.report.job.ReportJob;
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
-import com.channelexpansion.valuecase.TeamSummary.TeamMetric;
 import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.io.Reader;
@@ -50,7 +46,11 @@ class ValueCaseOnSamplesTest {
   @TempDir static Path dir;
   private static ReferenceData reference;
   private static Definitions definitions;
-  private static ValueCaseResult result;
+  /** The published CSVs' rows, header left out. */
+  private static List<String[]> teamSummary;
+
+  private static List<String[]> transitions;
+  private static List<String[]> pilots;
   private static Map<String, String[]> companySummary;
   private static Path published;
 
@@ -71,12 +71,9 @@ class ValueCaseOnSamplesTest {
         .execute(Map.of());
     published = dir.resolve("reports").resolve("as_of=" + AS_OF);
     companySummary = csvByFirstColumn(published.resolve(ReportJob.EXECUTIVE_SUMMARY));
-
-    Dataset<Row> counted = CountedLines.asOf(OrderLinesTable.read(spark, warehouse.orderLines()), AS_OF);
-    Dataset<Row> credited = RepCrediting.credit(counted, reference.accounts(), reference.reps());
-    Dataset<Row> customers = spark.read().parquet(published.resolve(ReportJob.CUSTOMERS).toString());
-    Dataset<Row> commissions = spark.read().parquet(published.resolve(ReportJob.COMMISSIONS).toString());
-    result = ValueCaseReport.build(credited, customers, commissions, definitions, reference, AS_OF);
+    teamSummary = csvRows(published.resolve(ValueCaseCsv.TEAM_SUMMARY));
+    transitions = csvRows(published.resolve(ValueCaseCsv.STATE_TRANSITIONS));
+    pilots = csvRows(published.resolve(ValueCaseCsv.PILOT_COMPARISON));
   }
 
   @Test
@@ -84,20 +81,20 @@ class ValueCaseOnSamplesTest {
     List<String> teams = Teams.all(reference.reps());
     assertTrue(teams.containsAll(List.of("HOUSE", "North Field", "Key Accounts", "Inside Sales")), teams::toString);
     List<String> metricsOfFirstTeam =
-        result.teamSummary().stream().filter(m -> m.team().equals(teams.get(0))).map(TeamMetric::metric).toList();
+        teamSummary.stream().filter(m -> m[0].equals(teams.get(0))).map(m -> m[1]).toList();
     assertEquals(
         List.of("net_revenue", "online_revenue_share", "new_online_customers", "new_online_revenue",
             "new_sales_assisted_customers", "channel_shift_revenue", "channel_shift_share",
             "core_sales_revenue", "avg_order_value_online", "avg_order_value_sales_assisted",
             "new_online_repeat_rate", "unidentified_revenue", "commission_current", "commission_proposed"),
         metricsOfFirstTeam);
-    assertEquals(teams.size() * metricsOfFirstTeam.size(), result.teamSummary().size());
-    assertEquals(teams, result.teamSummary().stream().map(TeamMetric::team).distinct().toList());
-    BigDecimal houseCommission =
-        result.teamSummary().stream()
-            .filter(m -> m.team().equals("HOUSE") && m.metric().equals("commission_current"))
-            .findFirst().orElseThrow().ttm();
-    assertEquals("0.00", houseCommission.toPlainString());
+    assertEquals(teams.size() * metricsOfFirstTeam.size(), teamSummary.size());
+    assertEquals(teams, teamSummary.stream().map(m -> m[0]).distinct().toList());
+    String houseCommission =
+        teamSummary.stream()
+            .filter(m -> m[0].equals("HOUSE") && m[1].equals("commission_current"))
+            .findFirst().orElseThrow()[2];
+    assertEquals("0.00", houseCommission);
   }
 
   @Test
@@ -128,45 +125,49 @@ class ValueCaseOnSamplesTest {
 
   @Test
   void statesCoverEveryCustomerAndTransitionsAddUpToTheirRevenue() {
-    long customers = result.customerStates().count();
-    assertEquals(
-        customers, result.stateTransitions().stream().mapToLong(StateTransition::customers).sum());
-    BigDecimal ttm =
-        result.stateTransitions().stream().map(StateTransition::revenueTtm).reduce(BigDecimal.ZERO, BigDecimal::add);
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> customers = spark.read().parquet(published.resolve(ReportJob.CUSTOMERS).toString());
+    assertEquals(0, customers.where("channel_state is null or channel_state_year_earlier is null").count());
+    assertEquals(customers.count(), transitions.stream().mapToLong(t -> Long.parseLong(t[3])).sum());
+    BigDecimal ttm = transitions.stream().map(t -> new BigDecimal(t[5])).reduce(BigDecimal.ZERO, BigDecimal::add);
     // Every customer's TTM revenue: net revenue less the lines of no known customer.
     BigDecimal identified = new BigDecimal(companySummary.get("net_revenue")[2])
         .subtract(new BigDecimal(companySummary.get("unidentified_revenue")[2]));
     assertEquals(0, identified.compareTo(ttm));
-    Set<String> fromStates =
-        result.stateTransitions().stream().map(StateTransition::fromState).collect(Collectors.toSet());
+    Set<String> fromStates = transitions.stream().map(t -> t[1]).collect(Collectors.toSet());
     assertTrue(fromStates.contains("NOT_YET_CUSTOMER"), fromStates::toString);
-    List<Row> monthly = result.channelStatesMonthly().collectAsList();
+    List<Row> monthly =
+        spark.read().parquet(published.resolve(ReportJob.CHANNEL_STATES_MONTHLY).toString())
+            .select("month", "segment", "channel_state", "customers")
+            .collectAsList();
     assertEquals(24, monthly.stream().map(r -> r.getString(0)).distinct().count());
     assertFalse(monthly.stream().anyMatch(r -> r.getLong(3) <= 0));
   }
 
   @Test
   void thePilotSellsMoreOnlineThanItsControl() {
-    PilotRow share =
-        result.pilotComparison().stream()
-            .filter(r -> r.metric().equals("online_share"))
-            .findFirst()
-            .orElseThrow();
-    assertEquals("north-field-online", share.pilotId());
-    assertTrue(share.lift().signum() > 0, () -> "online share lift " + share);
-    assertEquals(5, result.pilotComparison().size());
+    String[] share = pilots.stream().filter(r -> r[1].equals("online_share")).findFirst().orElseThrow();
+    assertEquals("north-field-online", share[0]);
+    assertTrue(new BigDecimal(share[8]).signum() > 0, () -> "online share lift " + String.join(",", share));
+    assertEquals(5, pilots.size());
   }
 
   private static BigDecimal teamSum(String metric, boolean ttm) {
-    return result.teamSummary().stream()
-        .filter(m -> m.metric().equals(metric))
-        .map(m -> ttm ? m.ttm() : m.yearEarlier())
+    return teamSummary.stream()
+        .filter(m -> m[1].equals(metric))
+        .map(m -> new BigDecimal(ttm ? m[2] : m[3]))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static String[] header(Path csv) throws IOException {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       return CSVFormat.RFC4180.parse(in).iterator().next().values();
+    }
+  }
+
+  private static List<String[]> csvRows(Path csv) throws IOException {
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      return CSVFormat.RFC4180.parse(in).stream().skip(1).map(CSVRecord::values).toList();
     }
   }
 

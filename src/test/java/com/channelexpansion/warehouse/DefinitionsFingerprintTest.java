@@ -8,7 +8,7 @@ import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Rep;
 import com.channelexpansion.config.Settings;
-import com.channelexpansion.report.ReportState;
+import com.channelexpansion.report.job.ReportState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,11 +1,20 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
+import com.channelexpansion.report.CustomerMonths;
+import com.channelexpansion.report.CustomersReport;
+import com.channelexpansion.report.ReportParts;
+import com.channelexpansion.report.RevenueMonthlyReport;
+import com.channelexpansion.report.SummaryCsvWriter;
+import com.channelexpansion.report.SummaryMetric;
 import com.channelexpansion.commission.CommissionColumns;
 import com.channelexpansion.commission.CommissionScenarios;
 import com.channelexpansion.config.ChannelDefinition;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.spark.ParallelJobs;
+import com.channelexpansion.valuecase.ChannelStateTables;
+import com.channelexpansion.valuecase.ValueCaseCsv;
+import com.channelexpansion.valuecase.ValueCaseResult;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -40,7 +49,9 @@ final class StagedOutputs {
                 RevenueMonthlyReport.ORDER_CHANNEL
               },
           ReportJob.COMMISSIONS,
-              new String[] {CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID});
+              new String[] {CommissionColumns.MONTH, CommissionColumns.REP_ID, CommissionColumns.PLAN_ID},
+          ReportJob.TEAM_SUMMARY, new String[] {"team", "metric"},
+          ReportJob.CHANNEL_STATES_MONTHLY, ChannelStateTables.MONTHLY_KEYS);
 
   private final FileSystem fs;
   private final Path folder;
@@ -87,9 +98,12 @@ final class StagedOutputs {
         () -> ParquetTableWriter.writeSingleFile(part, target, Columns.named(sortKeys)));
   }
 
-  /** Writes the three CSVs; returns their row counts by name. */
+  /** Writes every CSV; returns their row counts by name. */
   Map<String, Long> writeCsvs(
-      List<SummaryMetric> metrics, List<ChannelDefinition> definitions, CommissionScenarios.Table scenarios)
+      List<SummaryMetric> metrics,
+      List<ChannelDefinition> definitions,
+      CommissionScenarios.Table scenarios,
+      ValueCaseResult valueCase)
       throws IOException {
     Map<String, Long> rows = new LinkedHashMap<>();
     writeCsv(ReportJob.EXECUTIVE_SUMMARY, out -> SummaryCsvWriter.writeExecutiveSummary(metrics, out));
@@ -100,6 +114,16 @@ final class StagedOutputs {
         ReportJob.COMMISSION_SCENARIOS,
         out -> SummaryCsvWriter.writeTable(scenarios.header(), scenarios.rows(), out));
     rows.put(ReportJob.COMMISSION_SCENARIOS, (long) scenarios.rows().size());
+    writeCsv(ValueCaseCsv.TEAM_SUMMARY, out -> ValueCaseCsv.writeTeamSummary(valueCase.teamSummary(), out));
+    rows.put(ValueCaseCsv.TEAM_SUMMARY, (long) valueCase.teamSummary().size());
+    writeCsv(
+        ValueCaseCsv.STATE_TRANSITIONS,
+        out -> ValueCaseCsv.writeStateTransitions(valueCase.stateTransitions(), out));
+    rows.put(ValueCaseCsv.STATE_TRANSITIONS, (long) valueCase.stateTransitions().size());
+    writeCsv(
+        ValueCaseCsv.PILOT_COMPARISON,
+        out -> ValueCaseCsv.writePilotComparison(valueCase.pilotComparison(), out));
+    rows.put(ValueCaseCsv.PILOT_COMPARISON, (long) valueCase.pilotComparison().size());
     return rows;
   }
 

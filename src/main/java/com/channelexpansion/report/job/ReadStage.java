@@ -1,4 +1,4 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
 import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.config.Definitions;

@@ -1,5 +1,6 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
+import com.channelexpansion.report.ReportParts;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.io.Fingerprint;

@@ -1,5 +1,7 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
+import com.channelexpansion.report.ReportParts;
+import com.channelexpansion.report.ShortHistory;
 import com.channelexpansion.spark.JobDescriptions;
 import com.channelexpansion.spark.SparkSessions;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
+import com.channelexpansion.report.ReferenceFrames;
+import com.channelexpansion.report.ReportParts;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.progress.StepLog;
@@ -42,6 +44,8 @@ public final class ReportJob {
   public static final String CHANNEL_DEFINITIONS = "channel_definitions.csv";
   public static final String COMMISSION_SCENARIOS = "commission_scenarios.csv";
   public static final String MANIFEST = "manifest.json";
+  public static final String TEAM_SUMMARY = "team_summary";
+  public static final String CHANNEL_STATES_MONTHLY = "channel_states_monthly";
 
   private final SparkSession spark;
   private final Definitions definitions;

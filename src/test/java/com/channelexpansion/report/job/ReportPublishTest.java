@@ -1,4 +1,4 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
 import com.channelexpansion.ingest.formats.SourceFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;

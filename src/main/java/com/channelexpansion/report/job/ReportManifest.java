@@ -1,4 +1,4 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
-package com.channelexpansion.report;
+package com.channelexpansion.report.job;
 
+import com.channelexpansion.report.ShortHistory;
+import com.channelexpansion.report.SummaryMetric;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
