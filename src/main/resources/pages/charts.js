@@ -20,7 +20,13 @@
     return unit === 'ratio' ? Math.round(value * 100) + '%' : compact.format(value);
   }
 
-  function option(spec) {
+  // A legend that wraps (every entry shows, on paper too) and the plot below it.
+  function legendHeight(spec, width) {
+    var chars = spec.series.reduce(function (sum, s) { return sum + s.name.length + 6; }, 0);
+    return 24 * Math.max(1, Math.ceil(chars * 7.5 / Math.max(width - 40, 200)));
+  }
+
+  function option(spec, width) {
     var horizontal = spec.kind === 'hbar';
     var categoryAxis = { type: 'category', data: spec.categories, inverse: horizontal,
       axisLabel: { hideOverlap: !horizontal, interval: horizontal ? 0 : 'auto' } };
@@ -30,8 +36,8 @@
       animation: false,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return valueText(spec.unit, v); } },
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 12, right: 24, top: 36, bottom: 8, containLabel: true },
+      legend: { type: 'plain', top: 0 },
+      grid: { left: 12, right: 24, top: 12 + legendHeight(spec, width), bottom: 8, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: spec.series.map(function (s) {
@@ -40,6 +46,7 @@
           type: spec.kind === 'line' ? 'line' : 'bar',
           stack: spec.stacked ? 'total' : undefined,
           emphasis: { focus: 'series' },
+          barMaxWidth: 64,
           data: s.values.map(function (text) { return text === '' ? null : Number(text); })
         };
       })
@@ -51,7 +58,7 @@
     var element = document.getElementById(spec.id);
     if (element) {
       var chart = echarts.init(element, null, { renderer: 'svg' });
-      chart.setOption(option(spec));
+      chart.setOption(option(spec, element.clientWidth));
       charts.push(chart);
     }
   });

@@ -30,6 +30,23 @@ final class CommissionOrder {
         : deltas;
   }
 
+  /**
+   * How the chart names a column: {@code delta_proposed} as "plan proposed minus plan current"
+   * (the baseline is the plan with no delta column), {@code commission_current} as "plan current".
+   */
+  static String seriesName(PageTable scenarios, String column) {
+    if (column.startsWith("commission_")) {
+      return "plan " + column.substring("commission_".length());
+    }
+    String plan = column.substring("delta_".length());
+    List<String> baseline = scenarios.header().stream()
+        .filter(c -> c.startsWith("commission_"))
+        .map(c -> c.substring("commission_".length()))
+        .filter(p -> !scenarios.hasColumn("delta_" + p))
+        .toList();
+    return baseline.size() == 1 ? "plan " + plan + " minus plan " + baseline.get(0) : column;
+  }
+
   /** The table's rows, ranked. */
   static PageTable ranked(PageTable scenarios) {
     int rank = scenarios.column(rankingColumn(scenarios));

@@ -66,7 +66,9 @@ final class PageCharts {
     PageTable split = teamSummary.where(row -> TEAM_METRICS.contains(row.get(metric)));
     List<String> teams = split.distinct("team");
     List<ChartSpec.Series> series =
-        Pivot.series(split, teams, Pivot.cellOf(split, "team"), row -> row.get(metric), "ttm", TEAM_METRICS);
+        Pivot.series(
+            split, teams, Pivot.cellOf(split, "team"), row -> TableView.label(row.get(metric)), "ttm",
+            TEAM_METRICS.stream().map(TableView::label).toList());
     return new ChartSpec(
         TEAMS, "Revenue of the last 12 months by team: new online, channel shift, core sales", "bar", true,
         "money", teams, series);
@@ -79,7 +81,9 @@ final class PageCharts {
     List<ChartSpec.Series> series = new ArrayList<>();
     for (String column : CommissionOrder.chartColumns(ranked)) {
       int index = ranked.column(column);
-      series.add(new ChartSpec.Series(column, ranked.rows().stream().map(row -> row.get(index)).toList()));
+      series.add(
+          new ChartSpec.Series(
+              CommissionOrder.seriesName(ranked, column), ranked.rows().stream().map(row -> row.get(index)).toList()));
     }
     String title =
         CommissionOrder.rankingColumn(ranked).startsWith("delta_")
@@ -95,10 +99,11 @@ final class PageCharts {
     List<ChartSpec.Series> series = new ArrayList<>();
     for (String column : List.of("pilot_change", "control_change")) {
       int index = pilots.column(column);
-      series.add(new ChartSpec.Series(column, pilots.rows().stream().map(row -> row.get(index)).toList()));
+      String name = column.equals("pilot_change") ? "pilot group" : "control group";
+      series.add(new ChartSpec.Series(name, pilots.rows().stream().map(row -> row.get(index)).toList()));
     }
     return new ChartSpec(
-        PILOTS, "Each pilot against its control: change from the before to the after window", "bar", false,
+        PILOTS, "Each pilot against its control: change from the before to the after window", "hbar", false,
         "ratio", categories, series);
   }
 

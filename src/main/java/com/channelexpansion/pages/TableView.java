@@ -9,9 +9,12 @@ import java.util.Map;
  * negatives marked, a link where the cell names a page). The cells come from a {@link PageTable}
  * or a {@link ChartSpec}, formatted by {@link DisplayFormat}, never recomputed.
  */
-record TableView(List<String> header, List<List<Cell>> rows) {
+record TableView(List<Heading> header, List<List<Cell>> rows) {
   /** One shown cell. */
   record Cell(String text, boolean numeric, boolean negative, String href) {}
+
+  /** A column's label; a column of numbers is right-aligned like its cells. */
+  record Heading(String text, boolean numeric) {}
 
   boolean empty() {
     return rows.isEmpty();
@@ -31,7 +34,7 @@ record TableView(List<String> header, List<List<Cell>> rows) {
       }
       rows.add(cells);
     }
-    return new TableView(labels(table.header()), rows);
+    return new TableView(headings(labels(table.header()), rows), rows);
   }
 
   static TableView of(PageTable table) {
@@ -55,12 +58,25 @@ record TableView(List<String> header, List<List<Cell>> rows) {
     List<String> header = new ArrayList<>();
     header.add(categoryLabel);
     chart.series().forEach(series -> header.add(label(series.name())));
-    return new TableView(header, rows);
+    return new TableView(headings(header, rows), rows);
   }
 
   private static Cell cell(String shown, String raw, String href) {
     boolean numeric = DisplayFormat.isNumber(raw);
     return new Cell(shown, numeric, numeric && raw.startsWith("-"), href);
+  }
+
+  /** Headings for {@code labels}: numeric where every non-empty cell of the column is a number. */
+  private static List<Heading> headings(List<String> labels, List<List<Cell>> rows) {
+    List<Heading> headings = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      int column = i;
+      boolean numeric =
+          !rows.isEmpty()
+              && rows.stream().allMatch(row -> row.get(column).numeric() || row.get(column).text().isEmpty());
+      headings.add(new Heading(labels.get(i), numeric));
+    }
+    return headings;
   }
 
   private static List<String> labels(List<String> header) {

@@ -73,6 +73,25 @@ class ExecutivePagesBrowserIT {
     checkPage(PAGES.resolve("teams/north-field.html"), "team", 6);
   }
 
+  @Test
+  void theCheckSeesAConsoleErrorAndAFailedRequest() throws Exception {
+    Path broken = Files.writeString(PAGES.resolve("broken.html"),
+        "<!DOCTYPE html><html><body><img src=\"missing.png\" alt=\"\">"
+            + "<script>console.error('drawn badly')</script></body></html>");
+    try (DevToolsSession tab = browser.openPage()) {
+      for (String domain : List.of("Runtime", "Log", "Network", "Page")) {
+        tab.send(domain + ".enable", Map.of());
+      }
+      tab.clearEvents();
+      String url = broken.toAbsolutePath().toUri().toString();
+      tab.send("Page.navigate", Map.of("url", url));
+      tab.awaitEvent("Page.loadEventFired");
+      String found = String.join("\n", problems(tab, url));
+      assertTrue(found.contains("drawn badly"), () -> "the console error is seen: " + found);
+      assertTrue(found.contains("missing.png"), () -> "the failed request is seen: " + found);
+    }
+  }
+
   private void checkPage(Path page, String name, int charts) throws Exception {
     try (DevToolsSession tab = browser.openPage()) {
       for (String domain : List.of("Runtime", "Log", "Network", "Page")) {
