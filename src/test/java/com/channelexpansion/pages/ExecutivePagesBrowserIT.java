@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +50,7 @@ class ExecutivePagesBrowserIT {
     Files.createDirectories(SCREENSHOTS);
     List<PageModel> teams = SamplePages.teams().stream().map(SamplePages::team).toList();
     ExecutivePages.write(SamplePages.company(), teams, new org.apache.hadoop.fs.Path(PAGES.toAbsolutePath().toUri()),
-        FileSystem.getLocal(new Configuration()));
+        ExecutivePagesTest.localFs());
     browser = HeadlessChromium.start(binary, WIDTH, HEIGHT);
   }
 
@@ -75,7 +73,7 @@ class ExecutivePagesBrowserIT {
 
   @Test
   void theCheckSeesAConsoleErrorAndAFailedRequest() throws Exception {
-    Path broken = Files.writeString(PAGES.resolve("broken.html"),
+    Path broken = Files.writeString(Path.of("target/browser-check-broken.html"),
         "<!DOCTYPE html><html><body><img src=\"missing.png\" alt=\"\">"
             + "<script>console.error('drawn badly')</script></body></html>");
     try (DevToolsSession tab = browser.openPage()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.channelexpansion.report.SummaryCsvWriter;
+import com.channelexpansion.report.SummaryMetric;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -37,6 +38,25 @@ class PageTableTest {
     assertEquals(parser.getHeaderNames(), page.header());
     assertEquals(written, page.rows());
     assertEquals("1000.00", page.rows().get(1).get(3), "plain, never an exponent");
+  }
+
+  @Test
+  void theSummaryPageTableIsTheCsvOfTheSameMetrics() throws Exception {
+    List<SummaryMetric> metrics = List.of(
+        new SummaryMetric("net_revenue", "Revenue, =net of returns", new BigDecimal("38465327.47"),
+            new BigDecimal("34889240.22"), new BigDecimal("0.1025")),
+        new SummaryMetric("unidentified_revenue", "No known customer", new BigDecimal("0.00"),
+            new BigDecimal("0.00"), null));
+    StringWriter csv = new StringWriter();
+    SummaryCsvWriter.writeExecutiveSummary(metrics, csv);
+
+    PageTable page = PageTable.of(List.of(SummaryCsvWriter.SUMMARY_HEADER), SummaryCsvWriter.executiveSummaryRows(metrics));
+
+    List<List<String>> written = new ArrayList<>();
+    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(csv.toString())).forEach(record -> written.add(record.toList()));
+    assertEquals(written, page.rows(), "every cell equals the CSV's");
+    assertEquals("", page.rows().get(1).get(4), "an undefined change is an empty cell, as in the CSV");
   }
 
   @Test
