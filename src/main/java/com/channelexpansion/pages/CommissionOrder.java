@@ -54,7 +54,7 @@ final class CommissionOrder {
     Comparator<List<String>> byValue =
         Comparator.comparing((List<String> row) -> amount(row.get(rank))).reversed();
     List<List<String>> rows = new ArrayList<>(scenarios.rows());
-    rows.sort(byValue.thenComparing(row -> row.get(repId)));
+    rows.sort(byValue.thenComparing(row -> row.get(repId), TeamFileNames::compareCodePoints));
     return new PageTable(scenarios.header(), rows);
   }
 

@@ -52,7 +52,8 @@ public final class TeamFileNames {
     return names;
   }
 
-  private static int compareCodePoints(String a, String b) {
+  /** Code point order, as the report sorts ids and team names. */
+  static int compareCodePoints(String a, String b) {
     return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 }
