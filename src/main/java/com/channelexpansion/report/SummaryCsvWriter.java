@@ -34,13 +34,21 @@ public final class SummaryCsvWriter {
   /** executive_summary.csv: one row per metric, in the list's order. */
   public static void writeExecutiveSummary(List<SummaryMetric> metrics, Writer out)
       throws IOException {
+    writeTable(List.of(SUMMARY_HEADER), executiveSummaryRows(metrics), out);
+  }
+
+  /**
+   * The rows of executive_summary.csv ({@link #SUMMARY_HEADER}), cells as {@link #writeTable}
+   * takes them: the executive page is built from the same rows (pages.PageTable.of).
+   */
+  public static List<List<Object>> executiveSummaryRows(List<SummaryMetric> metrics) {
     List<List<Object>> rows = new java.util.ArrayList<>();
     for (SummaryMetric metric : metrics) {
       rows.add(
           java.util.Arrays.asList(
               metric.metric(), metric.definition(), metric.ttm(), metric.yearEarlier(), metric.change()));
     }
-    writeTable(List.of(SUMMARY_HEADER), rows, out);
+    return rows;
   }
 
   /** Writes {@link #writeExecutiveSummary(List, Writer)} to {@code file} (replacing it). */
@@ -54,6 +62,11 @@ public final class SummaryCsvWriter {
   /** channel_definitions.csv: the definitions in force, in the list's order. */
   public static void writeChannelDefinitions(List<ChannelDefinition> definitions, Writer out)
       throws IOException {
+    writeTable(List.of(CHANNEL_DEFINITIONS_HEADER), channelDefinitionRows(definitions), out);
+  }
+
+  /** The rows of channel_definitions.csv ({@link #CHANNEL_DEFINITIONS_HEADER}), as written. */
+  public static List<List<Object>> channelDefinitionRows(List<ChannelDefinition> definitions) {
     List<List<Object>> rows = new java.util.ArrayList<>();
     for (ChannelDefinition definition : definitions) {
       rows.add(
@@ -62,7 +75,7 @@ public final class SummaryCsvWriter {
               definition.channelGroup() == null ? null : definition.channelGroup().name(),
               definition.definition()));
     }
-    writeTable(List.of(CHANNEL_DEFINITIONS_HEADER), rows, out);
+    return rows;
   }
 
   /** Writes {@link #writeChannelDefinitions(List, Writer)} to {@code file} (replacing it). */
