@@ -1,6 +1,7 @@
 package com.channelexpansion.cli;
 
 import com.channelexpansion.config.Definitions;
+import com.channelexpansion.pages.ExecutivePages;
 import com.channelexpansion.config.Pilot;
 import com.channelexpansion.config.PilotsLoader;
 import com.channelexpansion.config.DefinitionsLoader;
@@ -215,14 +216,20 @@ final class JobRun implements AutoCloseable {
             .execute(manifest);
     out.printf(
         "report as_of=%s: %d counted lines; customers %s; net revenue TTM %s %s%n"
-            + "  reports: %s (customers/, revenue_monthly/, commissions/, executive_summary.csv,"
-            + " channel_definitions.csv, commission_scenarios.csv, manifest.json)%n",
+            + "  reports: %s (customers/, revenue_monthly/, commissions/, team_summary/,"
+            + " channel_states_monthly/, executive_summary.csv, team_summary.csv,"
+            + " state_transitions.csv, pilot_comparison.csv, channel_definitions.csv,"
+            + " commission_scenarios.csv, manifest.json)%n"
+            + "  executive page: %s/%s (and %d team pages in teams/)%n",
         asOf,
         result.countedLines(),
         result.customersBySegment(),
         result.netRevenueTtm() == null ? "0.00" : result.netRevenueTtm().toPlainString(),
         definitions.settings().reportingCurrency(),
-        result.folder());
+        result.folder(),
+        result.folder(),
+        ExecutivePages.COMPANY_PAGE,
+        result.pages().size() - 1);
     return result;
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import com.channelexpansion.config.Rep;
 import com.channelexpansion.valuecase.ChannelStates.StateAndShare;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.YearMonth;
@@ -65,6 +66,13 @@ public final class ChannelStateTables {
           .add(TO_STATE, DataTypes.StringType, false)
           .add(REVENUE_YEAR_EARLIER, SUM_TYPE, false)
           .add(REVENUE_TTM, SUM_TYPE, false);
+
+  private static final StructType TEAM_TRANSITION_ROW_SCHEMA =
+      new StructType(
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(DataTypes.createStructField(TeamSummary.TEAM, DataTypes.StringType, false)),
+                  java.util.Arrays.stream(TRANSITION_ROW_SCHEMA.fields()))
+              .toArray(org.apache.spark.sql.types.StructField[]::new));
 
   private ChannelStateTables() {}
 
@@ -138,6 +146,33 @@ public final class ChannelStateTables {
     return history
         .map(transition, Encoders.row(TRANSITION_ROW_SCHEMA))
         .groupBy(col(SEGMENT), col(FROM_STATE), col(TO_STATE))
+        .agg(
+            count(lit(1)).as(CUSTOMERS),
+            sum(col(REVENUE_YEAR_EARLIER)).cast(SUM_TYPE).as(REVENUE_YEAR_EARLIER),
+            sum(col(REVENUE_TTM)).cast(SUM_TYPE).as(REVENUE_TTM));
+  }
+
+  /**
+   * {@link #transitions} per team of the customer (the team of its acquisition line's rep;
+   * customers without a positive line belong to no team and are left out): team first.
+   */
+  public static Dataset<Row> transitionsByTeam(Dataset<Row> history, StateParameters p, List<Rep> reps) {
+    MapFunction<Row, Row> transition =
+        row -> {
+          CustomerView customer = CustomerView.of(row);
+          return RowFactory.create(
+              row.getAs(TeamSummary.TEAM),
+              customer.segment(),
+              customer.fromState(p).name(),
+              customer.now(p).state().name(),
+              customer.revenueYearEarlier(p),
+              customer.revenueTtm(p));
+        };
+    return history
+        .where(col(CustomerHistory.ACQUISITION_REP_ID).isNotNull())
+        .withColumn(TeamSummary.TEAM, Teams.ofRep(col(CustomerHistory.ACQUISITION_REP_ID), reps))
+        .map(transition, Encoders.row(TEAM_TRANSITION_ROW_SCHEMA))
+        .groupBy(col(TeamSummary.TEAM), col(SEGMENT), col(FROM_STATE), col(TO_STATE))
         .agg(
             count(lit(1)).as(CUSTOMERS),
             sum(col(REVENUE_YEAR_EARLIER)).cast(SUM_TYPE).as(REVENUE_YEAR_EARLIER),

@@ -29,8 +29,13 @@ public record StateTransition(
 
   /** Collects {@link ChannelStateTables#transitions} (a few dozen rows), sorted by its keys. */
   static List<StateTransition> collect(Dataset<Row> transitions) {
+    return of(transitions.collectAsList());
+  }
+
+  /** The rows of {@link ChannelStateTables#transitions} (or one team's), sorted by its keys. */
+  static List<StateTransition> of(List<Row> transitions) {
     List<StateTransition> rows = new ArrayList<>();
-    for (Row row : transitions.collectAsList()) {
+    for (Row row : transitions) {
       BigDecimal before = row.getAs(ChannelStateTables.REVENUE_YEAR_EARLIER);
       BigDecimal now = row.getAs(ChannelStateTables.REVENUE_TTM);
       rows.add(

@@ -30,14 +30,29 @@ public final class ValueCaseCsv {
   private ValueCaseCsv() {}
 
   public static void writeTeamSummary(List<TeamMetric> rows, Writer out) throws IOException {
+    SummaryCsvWriter.writeTable(TEAM_SUMMARY_HEADER, teamSummaryCells(rows), out);
+  }
+
+  public static void writeStateTransitions(List<StateTransition> rows, Writer out) throws IOException {
+    SummaryCsvWriter.writeTable(STATE_TRANSITIONS_HEADER, stateTransitionCells(rows), out);
+  }
+
+  /** With no pilot (no pilots.csv, or none started), the header alone. */
+  public static void writePilotComparison(List<PilotRow> rows, Writer out) throws IOException {
+    SummaryCsvWriter.writeTable(PILOT_COMPARISON_HEADER, pilotComparisonCells(rows), out);
+  }
+
+  /** team_summary.csv's cells, as written (the executive pages show the same cells). */
+  public static List<List<Object>> teamSummaryCells(List<TeamMetric> rows) {
     List<List<Object>> cells = new ArrayList<>();
     for (TeamMetric row : rows) {
       cells.add(Arrays.asList(row.team(), row.metric(), row.ttm(), row.yearEarlier(), row.change()));
     }
-    SummaryCsvWriter.writeTable(TEAM_SUMMARY_HEADER, cells, out);
+    return cells;
   }
 
-  public static void writeStateTransitions(List<StateTransition> rows, Writer out) throws IOException {
+  /** state_transitions.csv's cells, as written. */
+  public static List<List<Object>> stateTransitionCells(List<StateTransition> rows) {
     List<List<Object>> cells = new ArrayList<>();
     for (StateTransition row : rows) {
       cells.add(
@@ -45,11 +60,11 @@ public final class ValueCaseCsv {
               row.segment(), row.fromState(), row.toState(), Long.toString(row.customers()),
               row.revenueYearEarlier(), row.revenueTtm(), row.change()));
     }
-    SummaryCsvWriter.writeTable(STATE_TRANSITIONS_HEADER, cells, out);
+    return cells;
   }
 
-  /** With no pilot (no pilots.csv, or none started), the header alone. */
-  public static void writePilotComparison(List<PilotRow> rows, Writer out) throws IOException {
+  /** pilot_comparison.csv's cells, as written. */
+  public static List<List<Object>> pilotComparisonCells(List<PilotRow> rows) {
     List<List<Object>> cells = new ArrayList<>();
     for (PilotRow row : rows) {
       cells.add(
@@ -57,6 +72,6 @@ public final class ValueCaseCsv {
               row.pilotId(), row.metric(), row.pilotBefore(), row.pilotAfter(), row.pilotChange(),
               row.controlBefore(), row.controlAfter(), row.controlChange(), row.lift()));
     }
-    SummaryCsvWriter.writeTable(PILOT_COMPARISON_HEADER, cells, out);
+    return cells;
   }
 }

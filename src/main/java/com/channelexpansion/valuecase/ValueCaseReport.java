@@ -79,6 +79,9 @@ public final class ValueCaseReport {
         ChannelStateTables.customerStates(history, parameters),
         ChannelStateTables.monthly(history, parameters),
         transitions,
-        pilots);
+        pilots,
+        TeamBreakdowns.of(
+            creditedLines, customers, history, parameters, reference.reps(),
+            parameters.firstMonthlyMonth(), parameters.asOfMonth()));
   }
 }

@@ -25,13 +25,15 @@ import org.apache.spark.sql.types.StructType;
  *     ChannelStateTables#MONTHLY_KEYS})
  * @param stateTransitions state_transitions.csv rows, sorted
  * @param pilotComparison pilot_comparison.csv rows, sorted by pilot_id, metric
+ * @param teamBreakdowns what each team's executive page charts besides its summary
  */
 public record ValueCaseResult(
     List<TeamMetric> teamSummary,
     Dataset<Row> customerStates,
     Dataset<Row> channelStatesMonthly,
     List<StateTransition> stateTransitions,
-    List<PilotRow> pilotComparison) {
+    List<PilotRow> pilotComparison,
+    TeamBreakdowns teamBreakdowns) {
 
   /** team_summary/'s Parquet schema: ttm and year_earlier DECIMAL(38,4), change DECIMAL(18,4). */
   public static final StructType TEAM_SUMMARY_SCHEMA =

@@ -37,11 +37,13 @@ final class BuildStage {
    * What was staged.
    *
    * @param outputRows rows per output, by name
+   * @param pages the executive pages written, relative to the report's folder
    * @param metrics executive_summary.csv's rows, in order
    * @param unknownRepWarnings rep_id, role, lines per unknown rep id (rule 10)
    */
   record Result(
       Map<String, Long> outputRows,
+      List<String> pages,
       List<SummaryMetric> metrics,
       SummaryMetric refundsNotNetted,
       CommissionScenarios.Table scenarios,
@@ -106,11 +108,17 @@ final class BuildStage {
             ParallelJobs.result(submitted.commissionMetrics()),
             refundsNotNetted);
     CommissionScenarios.Table scenarios = ParallelJobs.result(submitted.scenarios());
-    rows.putAll(
-        staged.writeCsvs(
-            metrics, context.definitions().channelDefinitions(), scenarios, ParallelJobs.result(submitted.valueCase())));
+    ValueCaseResult valueCase = ParallelJobs.result(submitted.valueCase());
+    rows.putAll(staged.writeCsvs(metrics, context.definitions().channelDefinitions(), scenarios, valueCase));
+    JobDescriptions.relabel(spark, stage.apply("write executive pages"));
+    ExecutivePageModels pages = new ExecutivePageModels(context.definitions(), context.reference(), context.asOf());
+    List<String> pageFiles =
+        staged.writePages(
+            pages.company(metrics, inputs.parts().revenueMonthly(), inputs.parts().customers(), scenarios, valueCase),
+            pages.teams(scenarios, valueCase));
     return new Result(
         rows,
+        pageFiles,
         metrics,
         refundsNotNetted,
         scenarios,

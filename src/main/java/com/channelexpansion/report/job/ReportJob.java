@@ -159,6 +159,7 @@ public final class ReportJob {
         built.customersBySegment(),
         built.metrics().get(0).ttm(),
         built.outputRows(),
+        built.pages(),
         unknownIds,
         unknownLines,
         classified.shortHistory().orElse(null),

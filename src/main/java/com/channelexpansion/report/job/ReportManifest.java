@@ -22,6 +22,7 @@ final class ReportManifest {
     report.put("customers_by_segment", result.customersBySegment());
     report.put("net_revenue_ttm", result.netRevenueTtm() == null ? null : result.netRevenueTtm().toPlainString());
     report.put("output_rows", result.outputRows());
+    report.put("pages", result.pages());
     Map<String, Object> refunds = new LinkedHashMap<>();
     refunds.put("ttm", result.refundsNotNetted().ttm().toPlainString());
     refunds.put("year_earlier", result.refundsNotNetted().yearEarlier().toPlainString());

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param customersBySegment customers of the customers table per segment
  * @param netRevenueTtm net revenue of the trailing 12 months
  * @param outputRows rows of every output, by output name
+ * @param pages the executive pages, relative to the folder (report.html first)
  * @param unknownRepIds rep ids credited to HOUSE because reps.csv does not know them
  * @param unknownRepLines lines of those ids (one warning each)
  * @param shortHistory the program_start sanity warning, null when the history is long enough
@@ -30,6 +31,7 @@ public record ReportResult(
     Map<String, Long> customersBySegment,
     BigDecimal netRevenueTtm,
     Map<String, Long> outputRows,
+    List<String> pages,
     List<String> unknownRepIds,
     long unknownRepLines,
     ShortHistory shortHistory,

@@ -9,6 +9,8 @@ import com.channelexpansion.report.SummaryMetric;
 import com.channelexpansion.commission.CommissionColumns;
 import com.channelexpansion.commission.CommissionScenarios;
 import com.channelexpansion.config.ChannelDefinition;
+import com.channelexpansion.pages.ExecutivePages;
+import com.channelexpansion.pages.PageModel;
 import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.spark.ParallelJobs;
@@ -125,6 +127,13 @@ final class StagedOutputs {
         out -> ValueCaseCsv.writePilotComparison(valueCase.pilotComparison(), out));
     rows.put(ValueCaseCsv.PILOT_COMPARISON, (long) valueCase.pilotComparison().size());
     return rows;
+  }
+
+  /** report.html and teams/*.html; returns the files written, relative to the folder. */
+  List<String> writePages(PageModel company, List<PageModel> teams) throws IOException {
+    List<String> written = ExecutivePages.write(company, teams, folder, fs);
+    afterEachOutput.accept(ExecutivePages.COMPANY_PAGE);
+    return written;
   }
 
   /** A writer of CSV content. */
