@@ -41,6 +41,10 @@ class ExitCodesTest {
   }
 
   private static Outcome run(Path input, Path config, Path warehouse, String... command) {
+    return run(input, samples.resolve("reference"), config, warehouse, command);
+  }
+
+  private static Outcome run(Path input, Path reference, Path config, Path warehouse, String... command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String[] args =
@@ -48,7 +52,7 @@ class ExitCodesTest {
                 Stream.of(command),
                 Stream.of(
                     "--input", input.toString(),
-                    "--reference", samples.resolve("reference").toString(),
+                    "--reference", reference.toString(),
                     "--config", config.toString(),
                     "--warehouse", warehouse.toString(),
                     "--reports", dir.resolve("reports").toString(),
@@ -139,6 +143,28 @@ class ExitCodesTest {
     Outcome outcome = run(samples.resolve("config"), dir.resolve("no-warehouse"), "report");
     assertEquals(ExitCode.CONFIGURATION, outcome.code());
     assertOneLine(outcome.err(), "run ingest first");
+  }
+
+  @Test
+  void reportAloneAfterAnOwnerChangeExitsThreeAndTheNightlyRecreditsFirst() throws IOException {
+    Path warehouse = dir.resolve("wh-recredit");
+    assertEquals(ExitCode.SUCCESS, run(samples.resolve("config"), warehouse, "ingest").code());
+    Path reference = dir.resolve("reference-new-owner");
+    copyTree(samples.resolve("reference"), reference);
+    Path accounts = reference.resolve("accounts.csv");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(accounts));
+    String[] first = lines.get(1).split(",", -1);
+    String header = lines.get(0);
+    int owner = java.util.Arrays.asList(header.split(",")).indexOf("owner_rep_id");
+    first[owner] = first[owner].equals("R001") ? "R002" : "R001";
+    lines.set(1, String.join(",", first));
+    Files.write(accounts, lines);
+
+    Outcome report = run(samples.resolve("exports"), reference, samples.resolve("config"), warehouse, "report");
+    assertEquals(ExitCode.CONFIGURATION, report.code());
+    assertOneLine(report.err(), "account owners, rep ids or rep aliases changed since the last ingest");
+    Outcome nightly = run(samples.resolve("exports"), reference, samples.resolve("config"), warehouse, "nightly");
+    assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.err());
   }
 
   @Test
