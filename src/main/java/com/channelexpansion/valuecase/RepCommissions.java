@@ -2,16 +2,9 @@ package com.channelexpansion.valuecase;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.channelexpansion.classify.CountedLines;
-import com.channelexpansion.classify.CustomerClassifier;
 import com.channelexpansion.commission.CommissionColumns;
-import com.channelexpansion.commission.CommissionEngine;
-import com.channelexpansion.config.Definitions;
-import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.report.ReportWindows;
-import com.channelexpansion.warehouse.OrderLineColumns;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

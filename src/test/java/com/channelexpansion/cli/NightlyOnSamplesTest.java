@@ -12,7 +12,6 @@ import com.channelexpansion.samples.GenerationSummary;
 import com.channelexpansion.samples.GeneratorOptions;
 import com.channelexpansion.samples.SampleDataGenerator;
 import com.channelexpansion.testing.SharedSpark;
-import com.channelexpansion.warehouse.OrderLineColumns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,6 @@
 package com.channelexpansion.commission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.config.Account;

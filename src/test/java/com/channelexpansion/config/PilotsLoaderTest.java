@@ -54,21 +54,21 @@ class PilotsLoaderTest {
   void channelStateSettingsHaveDefaultsAndLimits() throws Exception {
     ConfigCsvFile file =
         ConfigCsvFile.parse("settings.csv", lines("key,value", "program_start,2025-05-01"), List.of("key", "value"));
-    Settings defaults = DefinitionsLoader.settings(file);
+    Settings defaults = SettingsLoader.settings(file);
     assertEquals(0, new java.math.BigDecimal("0.8").compareTo(defaults.digitalFirstShare()));
     assertEquals(12, defaults.stateWindowMonths());
     for (String bad : List.of("0", "1.5", "-0.1", "abc")) {
       ConfigCsvFile badShare =
           ConfigCsvFile.parse("settings.csv", lines("key,value", "program_start,2025-05-01", "digital_first_share," + bad), List.of("key", "value"));
-      assertProblem(() -> DefinitionsLoader.settings(badShare), "settings.csv", 3, "digital_first_share");
+      assertProblem(() -> SettingsLoader.settings(badShare), "settings.csv", 3, "digital_first_share");
     }
     for (String bad : List.of("0", "1.5", "-3", "twelve")) {
       ConfigCsvFile badWindow =
           ConfigCsvFile.parse("settings.csv", lines("key,value", "program_start,2025-05-01", "state_window_months," + bad), List.of("key", "value"));
-      assertProblem(() -> DefinitionsLoader.settings(badWindow), "settings.csv", 3, "state_window_months");
+      assertProblem(() -> SettingsLoader.settings(badWindow), "settings.csv", 3, "state_window_months");
     }
     ConfigCsvFile six =
         ConfigCsvFile.parse("settings.csv", lines("key,value", "program_start,2025-05-01", "state_window_months,6", "digital_first_share,1"), List.of("key", "value"));
-    assertEquals(6, DefinitionsLoader.settings(six).stateWindowMonths());
+    assertEquals(6, SettingsLoader.settings(six).stateWindowMonths());
   }
 }
