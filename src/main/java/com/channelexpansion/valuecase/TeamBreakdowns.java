@@ -61,8 +61,7 @@ public record TeamBreakdowns(
                 col(OrderLineColumns.MONTH),
                 col(CustomerClassifier.SEGMENT),
                 col(OrderLineColumns.CHANNEL).as("order_channel"))
-            .agg(sum(col(OrderLineColumns.AMOUNT)).cast(OrderLineColumns.SUM_TYPE).as("net_revenue"))
-            .orderBy(team, OrderLineColumns.MONTH, CustomerClassifier.SEGMENT, "order_channel");
+            .agg(sum(col(OrderLineColumns.AMOUNT)).cast(OrderLineColumns.SUM_TYPE).as("net_revenue"));
     Dataset<Row> newCustomers =
         history
             .where(col(CustomerHistory.ACQUISITION_REP_ID).isNotNull())
@@ -72,18 +71,23 @@ public record TeamBreakdowns(
                 Teams.ofRep(col(CustomerHistory.ACQUISITION_REP_ID), reps).as(team),
                 col(OrderLineColumns.MONTH),
                 col(CustomerHistory.ACQUISITION_CHANNEL))
-            .agg(count(lit(1)).as("customers"))
-            .orderBy(team, OrderLineColumns.MONTH, CustomerHistory.ACQUISITION_CHANNEL);
+            .agg(count(lit(1)).as("customers"));
     Map<String, List<Row>> transitionRows = byTeam(ChannelStateTables.transitionsByTeam(history, parameters, reps).collectAsList());
     Map<String, List<StateTransition>> transitions = new TreeMap<>(Teams.CODE_POINT_ORDER);
     transitionRows.forEach((name, rows) -> transitions.put(name, StateTransition.of(rows)));
     return new TeamBreakdowns(cellsByTeam(revenue), cellsByTeam(newCustomers), transitions);
   }
 
-  /** The rows of each team (first column), the team left out. */
+  /**
+   * The rows of each team (first column), the team left out, sorted by their text columns (the
+   * month first) in code point order: sorted here, a few hundred rows, rather than by a Spark
+   * sort, which costs a job of its own.
+   */
   private static Map<String, List<List<Object>>> cellsByTeam(Dataset<Row> table) {
     Map<String, List<List<Object>>> cells = new TreeMap<>(Teams.CODE_POINT_ORDER);
-    byTeam(table.collectAsList())
+    List<Row> sorted = new ArrayList<>(table.collectAsList());
+    sorted.sort(BY_TEXT_COLUMNS);
+    byTeam(sorted)
         .forEach(
             (name, rows) -> {
               List<List<Object>> teamCells = new ArrayList<>();
@@ -98,6 +102,18 @@ public record TeamBreakdowns(
             });
     return cells;
   }
+
+  /** Rows compared column by column over their leading text columns, code point order. */
+  private static final java.util.Comparator<Row> BY_TEXT_COLUMNS =
+      (a, b) -> {
+        for (int i = 0; i < a.size() && a.get(i) instanceof String left; i++) {
+          int c = Teams.CODE_POINT_ORDER.compare(left, b.getString(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      };
 
   private static Map<String, List<Row>> byTeam(List<Row> rows) {
     Map<String, List<Row>> byTeam = new TreeMap<>(Teams.CODE_POINT_ORDER);

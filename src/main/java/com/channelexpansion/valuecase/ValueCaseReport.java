@@ -1,13 +1,19 @@
 package com.channelexpansion.valuecase;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import com.channelexpansion.commission.PlanRowMatcher;
-import com.channelexpansion.spark.PersistedDatasets;
 import com.channelexpansion.config.Definitions;
+import com.channelexpansion.config.Pilot;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Settings;
 import com.channelexpansion.report.ReportWindows;
 import com.channelexpansion.report.SummaryTotals;
+import com.channelexpansion.spark.PersistedDatasets;
+import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,15 +59,20 @@ public final class ValueCaseReport {
     ReportWindows windows = ReportWindows.of(asOf);
     Settings settings = definitions.settings();
     StateParameters parameters = StateParameters.of(windows, settings);
+    // Every part reads the same months: read them from the warehouse once, not once per part.
+    Dataset<Row> lines =
+        persisted.keep(
+            creditedLines.where(
+                col(OrderLineColumns.MONTH).geq(lit(firstMonthNeeded(parameters, definitions, asOf).toString()))));
     Dataset<Row> history =
-        persisted.keep(CustomerHistory.of(creditedLines, customers, windows, parameters.firstMonthRead()));
+        persisted.keep(CustomerHistory.of(lines, customers, windows, parameters.firstMonthRead()));
     List<String> planIds = PlanRowMatcher.planIdsInOrder(definitions.commissionPlans());
     RepCommissions repCommissions =
         RepCommissions.collect(commissions, partialYearEarlierTerms, windows);
     List<TeamSummary.TeamMetric> teamSummary =
         TeamSummary.rows(
             SummaryTotals.byWindowAndGroup(
-                TeamSummary.teamFacts(creditedLines, history, reference.reps(), windows), TeamSummary.TEAM),
+                TeamSummary.teamFacts(lines, history, reference.reps(), windows), TeamSummary.TEAM),
             Teams.all(reference.reps()),
             Teams.byRep(reference.reps()),
             planIds,
@@ -73,7 +84,7 @@ public final class ValueCaseReport {
         settings.baselinePlan() != null ? settings.baselinePlan() : planIds.isEmpty() ? null : planIds.get(0);
     List<PilotRow> pilots =
         PilotComparison.rows(
-            definitions.pilots(), reference.reps(), creditedLines, history, repCommissions, baseline, asOf);
+            definitions.pilots(), reference.reps(), lines, history, repCommissions, baseline, asOf);
     return new ValueCaseResult(
         teamSummary,
         ChannelStateTables.customerStates(history, parameters),
@@ -81,7 +92,22 @@ public final class ValueCaseReport {
         transitions,
         pilots,
         TeamBreakdowns.of(
-            creditedLines, customers, history, parameters, reference.reps(),
+            lines, customers, history, parameters, reference.reps(),
             parameters.firstMonthlyMonth(), parameters.asOfMonth()));
+  }
+
+  /**
+   * The earliest month any part reads: the state windows of the 24 monthly months, the
+   * year-earlier summary window, and each started pilot's before window.
+   */
+  private static YearMonth firstMonthNeeded(StateParameters parameters, Definitions definitions, LocalDate asOf) {
+    YearMonth first = parameters.firstMonthRead();
+    for (Pilot pilot : definitions.pilots()) {
+      if (!pilot.startDate().isAfter(asOf)) {
+        YearMonth before = YearMonth.from(PilotComparison.Windows.of(pilot.startDate(), asOf).beforeStart());
+        first = before.isBefore(first) ? before : first;
+      }
+    }
+    return first;
   }
 }
