@@ -9,22 +9,16 @@ import com.channelexpansion.warehouse.ChangedLines;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.OrderLinesFolder;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes and merges {@code order_lines/} ({@link OrderLinesFolder} for its layout). A file's bytes depend only on its month's lines, so a night that brings lines of

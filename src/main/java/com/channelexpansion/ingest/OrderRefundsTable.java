@@ -7,12 +7,9 @@ import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.OrderRefundColumns;
 import java.io.IOException;
-import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Keeps {@code order_refunds/}: the latest version of each order's refund total, resolved like
