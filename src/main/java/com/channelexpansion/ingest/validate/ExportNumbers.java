@@ -20,9 +20,6 @@ public final class ExportNumbers {
   /** Fraction digits allowed in quantity, unit_price and discount_amount. */
   public static final int MAX_FRACTION_DIGITS = 6;
 
-  /** Exclusive bound on |value| of any export number. */
-  public static final BigDecimal MAX_ABS_EXCLUSIVE = DecimalText.LIMIT;
-
   /** Exclusive bound on |amount| for DECIMAL(18,2): 16 integer digits. */
   private static final BigDecimal MONEY_ABS_EXCLUSIVE = BigDecimal.TEN.pow(16);
 
