@@ -125,8 +125,18 @@ class NightlyOnSamplesTest {
     assertEquals(
         "struct<customer_id:string,region:string,owner_rep_id:string,first_order_date:date,"
             + "acquisition_channel:string,segment:string,cohort_month:string,orders:bigint,"
-            + "net_revenue:decimal(38,2),online_revenue:decimal(38,2),last_order_date:date>",
+            + "net_revenue:decimal(38,2),online_revenue:decimal(38,2),last_order_date:date,"
+            + "channel_state:string,channel_state_year_earlier:string,online_share:decimal(9,4),"
+            + "online_share_year_earlier:decimal(9,4)>",
         spark.read().parquet(published().resolve("customers").toString()).schema().simpleString());
+    assertEquals(
+        "struct<team:string,metric:string,ttm:decimal(38,4),year_earlier:decimal(38,4),"
+            + "change:decimal(18,4)>",
+        spark.read().parquet(published().resolve("team_summary").toString()).schema().simpleString());
+    assertEquals(
+        "struct<month:string,segment:string,channel_state:string,customers:bigint,"
+            + "net_revenue:decimal(38,2)>",
+        spark.read().parquet(published().resolve("channel_states_monthly").toString()).schema().simpleString());
     assertEquals(
         "struct<month:string,region:string,segment:string,order_channel:string,customers:bigint,"
             + "orders:bigint,lines:bigint,net_revenue:decimal(38,2)>",

@@ -40,19 +40,24 @@ class SparkJobsOfANightTest {
    * Spark jobs of the incremental night below (ingest merging one new file, then the report
    * updated from the previous night's): file listings, the validation read, the merge's lookups
    * and writes, and the report's changed months and outputs. Measured 98 (Spark 4.2, local[2]),
-   * of which 2 are Spark's own file listings, named by Spark; pinned with a margin of 10 for jobs
-   * Spark itself adds or drops between versions (broadcasts, listings).
+   * of which 2 are Spark's own file listings, named by Spark; 134 since the value case (team
+   * summary, channel states, transitions, pilots: about 26 jobs, most of them the query stages
+   * adaptive execution runs one by one) and the executive pages (8 pages' monthly tables: 6 jobs)
+   * joined the report. Pinned with a margin of 10 for jobs Spark itself adds or drops between
+   * versions (broadcasts, listings).
    */
-  private static final int MAX_JOBS = 108;
+  private static final int MAX_JOBS = 144;
 
   /**
    * SQL queries of that night whose plan scans order_lines/ (a Parquet scan of its folder, also
    * counted when the scan sits under a cached relation the query builds or reads): the merge's
    * lookup and rewrite of the touched months and the report's reads of its changed months, and the
-   * queries that use the report's cached month lines. Measured 22; pinned with a margin of 2: a
-   * new read of order_lines (or a cache that stops being reused) adds queries here.
+   * queries that use the report's cached month lines. Measured 22; 34 since the value case, whose
+   * parts all read one cached slice of the counted lines (each query over that cache counts
+   * here). Pinned with a margin of 2: a new read of order_lines (or a cache that stops being
+   * reused) adds queries here.
    */
-  private static final int MAX_ORDER_LINES_QUERIES = 24;
+  private static final int MAX_ORDER_LINES_QUERIES = 36;
 
   /** A Parquet scan's location in a formatted plan, naming the warehouse's order_lines/. */
   private static final Pattern ORDER_LINES_SCAN =
