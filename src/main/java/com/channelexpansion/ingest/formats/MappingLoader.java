@@ -59,6 +59,32 @@ public final class MappingLoader {
   }
 
   static ColumnMapping parse(ConfigCsvFile file) {
+    Map<String, ConfigRow> rows = rowsByKey(file);
+    String lineFile = text(rows, LINE_FILE);
+    boolean headerDetail = lineFile != null;
+    Map<String, FieldSource> fields = canonicalFields(file, rows, headerDetail);
+    putOrderDiscount(rows, headerDetail, fields);
+
+    String encoding = orDefault(text(rows, ENCODING), "UTF-8");
+    Charset charset = charset(rows.get(ENCODING), encoding);
+    char delimiter = delimiter(rows.get(DELIMITER));
+    Set<String> nullTokens = nullTokens(text(rows, NULL_TOKENS));
+    String pattern = timestampPattern(rows);
+    boolean decimalComma = decimalComma(rows.get(DECIMAL_SEPARATOR));
+    boolean discountFraction =
+        rows.containsKey(DISCOUNT_IS_FRACTION) && rows.get(DISCOUNT_IS_FRACTION).bool("value");
+
+    String orderFile = orDefault(text(rows, ORDER_FILE), "*.csv");
+    checkPattern(rows.get(ORDER_FILE), file, ORDER_FILE, orderFile);
+    String joinKey = text(rows, JOIN_KEY);
+    String lineJoinKey = lineJoinKey(file, rows, orderFile, lineFile, joinKey);
+    return new ColumnMapping(
+        file.fileName(), fields, charset.name(), delimiter, nullTokens, pattern, decimalComma,
+        discountFraction, orderFile, lineFile, joinKey, lineJoinKey);
+  }
+
+  /** The file's rows by lower-case key; an unknown or repeated key is an error. */
+  private static Map<String, ConfigRow> rowsByKey(ConfigCsvFile file) {
     Map<String, ConfigRow> rows = new HashMap<>();
     for (ConfigRow row : file.rows()) {
       String key = row.requiredText("key").toLowerCase(Locale.ROOT);
@@ -73,9 +99,12 @@ public final class MappingLoader {
         throw row.problem("key " + key + " is repeated (first on line " + rows.get(key).line() + ")");
       }
     }
+    return rows;
+  }
 
-    String lineFile = text(rows, LINE_FILE);
-    boolean headerDetail = lineFile != null;
+  /** The source of each mapped canonical column; a required column left unmapped is an error. */
+  private static Map<String, FieldSource> canonicalFields(
+      ConfigCsvFile file, Map<String, ConfigRow> rows, boolean headerDetail) {
     Map<String, FieldSource> fields = new HashMap<>();
     for (String column : RawOrderLine.CANONICAL_COLUMNS) {
       ConfigRow row = rows.get(column);
@@ -90,7 +119,12 @@ public final class MappingLoader {
       }
       fields.put(column, fieldSource(row, column, value, headerDetail));
     }
+    return fields;
+  }
 
+  /** Adds the optional order-level discount's source to {@code fields}: a column, never a constant. */
+  private static void putOrderDiscount(
+      Map<String, ConfigRow> rows, boolean headerDetail, Map<String, FieldSource> fields) {
     String orderDiscount = text(rows, ORDER_DISCOUNT);
     if (orderDiscount != null) {
       FieldSource source = fieldSource(rows.get(ORDER_DISCOUNT), ORDER_DISCOUNT, orderDiscount, headerDetail);
@@ -100,12 +134,11 @@ public final class MappingLoader {
       }
       fields.put(ORDER_DISCOUNT, source);
     }
+  }
 
-    String encoding = orDefault(text(rows, ENCODING), "UTF-8");
-    Charset charset = charset(rows.get(ENCODING), encoding);
-    char delimiter = delimiter(rows.get(DELIMITER));
+  /** The null tokens ({@code |}-separated, stripped, lower-case), in their order; none for null. */
+  private static Set<String> nullTokens(String tokens) {
     Set<String> nullTokens = new LinkedHashSet<>();
-    String tokens = text(rows, NULL_TOKENS);
     if (tokens != null) {
       for (String token : tokens.split("\\|")) {
         if (!token.strip().isEmpty()) {
@@ -113,6 +146,11 @@ public final class MappingLoader {
         }
       }
     }
+    return nullTokens;
+  }
+
+  /** The timestamp pattern, or null; a pattern java.time cannot use is an error. */
+  private static String timestampPattern(Map<String, ConfigRow> rows) {
     String pattern = text(rows, TIMESTAMP_PATTERN);
     if (pattern != null) {
       try {
@@ -123,15 +161,18 @@ public final class MappingLoader {
                 + e.getMessage() + ")");
       }
     }
-    boolean decimalComma = decimalComma(rows.get(DECIMAL_SEPARATOR));
-    boolean discountFraction =
-        rows.containsKey(DISCOUNT_IS_FRACTION) && rows.get(DISCOUNT_IS_FRACTION).bool("value");
+    return pattern;
+  }
 
-    String orderFile = orDefault(text(rows, ORDER_FILE), "*.csv");
-    checkPattern(rows.get(ORDER_FILE), file, ORDER_FILE, orderFile);
-    String joinKey = text(rows, JOIN_KEY);
+  /**
+   * The line file's join key (default: the join key), once the header/detail settings are checked
+   * to agree: a line file needs a join key, and a join key needs a line file.
+   */
+  private static String lineJoinKey(
+      ConfigCsvFile file, Map<String, ConfigRow> rows, String orderFile, String lineFile,
+      String joinKey) {
     String lineJoinKey = text(rows, LINE_JOIN_KEY);
-    if (headerDetail) {
+    if (lineFile != null) {
       checkPattern(rows.get(LINE_FILE), file, LINE_FILE, lineFile);
       if (FileNamePattern.hasStar(lineFile) && !FileNamePattern.hasStar(orderFile)) {
         throw rows.get(LINE_FILE)
@@ -148,9 +189,7 @@ public final class MappingLoader {
       ConfigRow row = joinKey != null ? rows.get(JOIN_KEY) : rows.get(LINE_JOIN_KEY);
       throw row.problem("a join key needs line_file (the file of order lines) too");
     }
-    return new ColumnMapping(
-        file.fileName(), fields, charset.name(), delimiter, nullTokens, pattern, decimalComma,
-        discountFraction, orderFile, lineFile, joinKey, lineJoinKey);
+    return lineJoinKey;
   }
 
   private static FieldSource fieldSource(

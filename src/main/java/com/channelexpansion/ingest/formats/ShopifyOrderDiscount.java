@@ -24,13 +24,13 @@ record ShopifyOrderDiscount(BigDecimal amount, String problem) {
       Parsed<BigDecimal> value = ExportNumbers.parseDecimal(subtotal);
       return value.ok()
           ? new ShopifyOrderDiscount(OrderLevelDiscount.linesValue(lines).subtract(value.value()), null)
-          : unreadable(ShopifyOrdersFormat.SUBTOTAL, value);
+          : unreadable(ShopifyColumns.SUBTOTAL, value);
     }
     if (discountAmount != null) {
       Parsed<BigDecimal> value = ExportNumbers.parseDecimal(discountAmount);
       return value.ok()
           ? new ShopifyOrderDiscount(value.value().subtract(OrderLevelDiscount.lineDiscounts(lines)), null)
-          : unreadable(ShopifyOrdersFormat.DISCOUNT_AMOUNT, value);
+          : unreadable(ShopifyColumns.DISCOUNT_AMOUNT, value);
     }
     return NONE;
   }

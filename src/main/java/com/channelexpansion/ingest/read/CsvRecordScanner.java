@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -53,36 +52,26 @@ import java.util.NoSuchElementException;
  * same way, then each record is decoded with that charset, and a record holding a byte the
  * charset does not define is malformed. The BOM is skipped only for UTF-8.
  *
+ * <p>The work is shared: {@link ScanCursor} reads the bytes and counts lines,
+ * {@link RecordFieldStates} is the quoted-field state machine that finds where a record's fields
+ * and the record end, and {@link RecordAssembler} judges the bytes and makes the record.
+ *
  * <p>Danger: a record is held whole in memory, so an unterminated quote near the start of a huge
  * file holds the rest of that file (twice, while its later lines are given back to be read
  * again), and those lines are scanned twice. I/O errors surface as {@link UncheckedIOException}.
  * The caller owns and closes the stream.
  */
 public final class CsvRecordScanner implements Iterator<CsvRecord> {
-  private static final int EOF = ScanInput.EOF;
+  private static final int EOF = ScanCursor.EOF;
 
-  private static final int FIELD_START = 0;
-  private static final int UNQUOTED = 1;
-  private static final int QUOTED = 2;
-  private static final int QUOTE_IN_QUOTED = 3;
-  private static final int AFTER_CLOSING_QUOTE = 4;
-
-  private final ScanInput in;
+  private final ScanCursor cursor;
+  private final RecordFieldStates fieldStates;
+  private final RecordAssembler assembler;
+  private final RecordCharset charset;
   private boolean started;
-  /** Physical line of the next unread byte. */
-  private long line = 1;
-
-  /** The current record's text (line breaks as LF) and its field values. */
-  private final ByteBuilder raw = new ByteBuilder();
-  private final FieldValues values = new FieldValues();
-  /** OR of every byte of the record: bit 7 set means it holds non-ASCII bytes to validate. */
-  private int rawBitsOr;
 
   private CsvRecord next;
   private RecordCheck check;
-
-  private final int delimiter;
-  private final RecordCharset charset;
 
   /** A scanner for comma-separated UTF-8, the canonical export dialect. */
   public CsvRecordScanner(InputStream in) {
@@ -105,9 +94,10 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
       throw new IllegalArgumentException(
           "Cannot scan CSV: only UTF-8 and single-byte ASCII-compatible charsets (" + charset + ")");
     }
-    this.in = new ScanInput(in);
-    this.delimiter = delimiter;
+    this.cursor = new ScanCursor(new ScanInput(in));
+    this.fieldStates = new RecordFieldStates(cursor, delimiter);
     this.charset = new RecordCharset(charset);
+    this.assembler = new RecordAssembler(cursor, this.charset);
   }
 
   /**
@@ -134,10 +124,6 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     return c < 0x20 ? String.format("U+%04X", (int) c) : String.valueOf(c);
   }
 
-  private boolean isBlank(int c) {
-    return (c == ' ' || c == '\t') && c != delimiter;
-  }
-
   @Override
   public boolean hasNext() {
     if (next == null) {
@@ -160,190 +146,32 @@ public final class CsvRecordScanner implements Iterator<CsvRecord> {
     return record;
   }
 
+  /** The next record, skipping blank lines; null at end of input. */
   private CsvRecord readRecord() throws IOException {
     if (!started) {
       started = true;
       if (charset.utf8()) {
-        in.skipByteOrderMark();
+        cursor.input().skipByteOrderMark();
       }
     }
     while (true) {
-      raw.truncate(0);
-      values.clear();
-      rawBitsOr = 0;
-      long startLine = line;
-      int c = read();
-      while (isBlank(c)) {
-        raw.append(c);
-        c = read();
+      cursor.startRecord();
+      long startLine = cursor.line();
+      int c = cursor.read();
+      while (fieldStates.isBlank(c)) {
+        cursor.raw().append(c);
+        c = cursor.read();
       }
       if (c == EOF) {
         return null;
       }
       if (c == '\r' || c == '\n') {
-        endLine(c); // a blank line
+        cursor.endLine(c); // a blank line
         continue;
       }
-      return scanRecord(startLine, c);
+      fieldStates.scan(c);
+      return assembler.assemble(
+          startLine, fieldStates.problem(), fieldStates.lineBreakConsumed(), check);
     }
-  }
-
-  /** Scans one record whose first non-blank character is {@code c} (blanks are in raw). */
-  private CsvRecord scanRecord(long startLine, int c) throws IOException {
-    // Leading blanks make the first field unquoted (its first character is not a quote).
-    int state = raw.length() > 0 ? UNQUOTED : FIELD_START;
-    int rawLengthAfterBreak = -1;
-    while (true) {
-      switch (state) {
-        case FIELD_START:
-          if (c == '"') {
-            raw.append(c);
-            state = QUOTED;
-            break;
-          }
-          state = UNQUOTED;
-          // fall through: c is the field's first character
-        case UNQUOTED:
-          if (c == delimiter) {
-            raw.append(c);
-            values.endField();
-            state = FIELD_START;
-          } else if (c == '\r' || c == '\n' || c == EOF) {
-            values.endField();
-            endLine(c);
-            return end(startLine, null, c != EOF);
-          } else {
-            raw.append(c);
-            values.append(c);
-          }
-          break;
-        case QUOTED:
-          if (c == '"') {
-            raw.append(c);
-            state = QUOTE_IN_QUOTED;
-          } else if (c == '\r' || c == '\n') {
-            endLine(c);
-            raw.append('\n');
-            values.append('\n');
-            rawLengthAfterBreak = raw.length();
-          } else if (c == EOF) {
-            if (raw.length() == rawLengthAfterBreak) {
-              raw.truncate(raw.length() - 1); // the file's final line break starts no line
-            }
-            return end(startLine, CsvRecord.UNTERMINATED_QUOTE, false);
-          } else {
-            raw.append(c);
-            values.append(c);
-          }
-          break;
-        case QUOTE_IN_QUOTED:
-          if (c == '"') {
-            raw.append(c);
-            values.append(c);
-            state = QUOTED;
-            break;
-          }
-          state = AFTER_CLOSING_QUOTE;
-          // fall through: c is the first character after the closing quote
-        case AFTER_CLOSING_QUOTE:
-          if (c == delimiter) {
-            raw.append(c);
-            values.endField();
-            state = FIELD_START;
-          } else if (isBlank(c)) {
-            raw.append(c);
-          } else if (c == '\r' || c == '\n' || c == EOF) {
-            values.endField();
-            endLine(c);
-            return end(startLine, null, c != EOF);
-          } else {
-            raw.append(c);
-            int lineEnd = skipRestOfLine();
-            return end(startLine, CsvRecord.TEXT_AFTER_CLOSING_QUOTE, lineEnd != EOF);
-          }
-          break;
-        default:
-          throw new IllegalStateException("Cannot scan CSV: unknown state " + state);
-      }
-      c = read();
-    }
-  }
-
-  /**
-   * The record just scanned: well-formed, or malformed with the scanner's {@code problem}, the
-   * charset's or the check's; a malformed record spanning several lines is cut to its first.
-   *
-   * @param lineBreakConsumed true when a line break ended the record (false at end of input)
-   */
-  private CsvRecord end(long startLine, String problem, boolean lineBreakConsumed) {
-    String text =
-        problem == null ? charset.strict(raw.array(), raw.length(), (rawBitsOr & 0x80) != 0) : null;
-    String detail = problem;
-    if (detail == null && text == null) {
-      detail = charset.invalidDetail();
-    }
-    List<String> fields = List.of();
-    if (detail == null) {
-      fields = values.decode(charset);
-      detail = check == null ? null : check.problem(fields);
-    }
-    if (detail == null) {
-      return new CsvRecord(startLine, text, fields, null);
-    }
-    int firstBreak = firstLineBreak();
-    if (firstBreak >= 0) {
-      // Read the lines after the first again, from the next line on.
-      in.giveBack(raw.array(), firstBreak + 1, raw.length() - firstBreak - 1, lineBreakConsumed);
-      raw.truncate(firstBreak);
-      line = startLine + 1;
-      text = null;
-    }
-    String shown = text != null ? text : charset.lenient(raw.array(), raw.length());
-    return new CsvRecord(startLine, shown, List.of(), detail);
-  }
-
-  /** Position of the raw text's first LF (a physical line break), or -1 on a one-line record. */
-  private int firstLineBreak() {
-    byte[] bytes = raw.array();
-    for (int i = 0; i < raw.length(); i++) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Appends the rest of the current physical line to the raw text and consumes its break.
-   *
-   * @return the character that ended the line (CR, LF or EOF)
-   */
-  private int skipRestOfLine() throws IOException {
-    int c = read();
-    while (c != '\r' && c != '\n' && c != EOF) {
-      raw.append(c);
-      c = read();
-    }
-    endLine(c);
-    return c;
-  }
-
-  /** Consumes the line break that {@code c} starts (CR, LF or CRLF); nothing at end of input. */
-  private void endLine(int c) throws IOException {
-    if (c == EOF) {
-      return;
-    }
-    if (c == '\r' && in.peek() == '\n') {
-      in.read();
-    }
-    line++;
-  }
-
-  private int read() throws IOException {
-    int c = in.read();
-    if (c != EOF) {
-      rawBitsOr |= c;
-    }
-    return c;
   }
 }
