@@ -59,13 +59,14 @@ public final class ValueCaseReport {
     ReportWindows windows = ReportWindows.of(asOf);
     Settings settings = definitions.settings();
     StateParameters parameters = StateParameters.of(windows, settings);
-    // Every part reads the same months: read them from the warehouse once, not once per part.
+    // A customer's history needs every line (its acquisition line may be years old); the other
+    // parts read the same recent months: those are read from the warehouse once, not per part.
+    Dataset<Row> history =
+        persisted.keep(CustomerHistory.of(creditedLines, customers, windows, parameters.firstMonthRead()));
     Dataset<Row> lines =
         persisted.keep(
             creditedLines.where(
                 col(OrderLineColumns.MONTH).geq(lit(firstMonthNeeded(parameters, definitions, asOf).toString()))));
-    Dataset<Row> history =
-        persisted.keep(CustomerHistory.of(lines, customers, windows, parameters.firstMonthRead()));
     List<String> planIds = PlanRowMatcher.planIdsInOrder(definitions.commissionPlans());
     RepCommissions repCommissions =
         RepCommissions.collect(commissions, partialYearEarlierTerms, windows);
