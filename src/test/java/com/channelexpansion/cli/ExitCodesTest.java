@@ -41,10 +41,11 @@ class ExitCodesTest {
   }
 
   private static Outcome run(Path input, Path config, Path warehouse, String... command) {
-    return run(input, samples.resolve("reference"), config, warehouse, command);
+    return run(input, samples.resolve("reference"), config, warehouse, dir.resolve("reports"), command);
   }
 
-  private static Outcome run(Path input, Path reference, Path config, Path warehouse, String... command) {
+  private static Outcome run(
+      Path input, Path reference, Path config, Path warehouse, Path reports, String... command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String[] args =
@@ -55,7 +56,7 @@ class ExitCodesTest {
                     "--reference", reference.toString(),
                     "--config", config.toString(),
                     "--warehouse", warehouse.toString(),
-                    "--reports", dir.resolve("reports").toString(),
+                    "--reports", reports.toString(),
                     "--as-of", "2026-10-31"))
             .toArray(String[]::new);
     int code = ChannelExpansion.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -160,10 +161,14 @@ class ExitCodesTest {
     lines.set(1, String.join(",", first));
     Files.write(accounts, lines);
 
-    Outcome report = run(samples.resolve("exports"), reference, samples.resolve("config"), warehouse, "report");
+    // Reports of its own: other tests check that theirs were never published.
+    Path reports = dir.resolve("reports-recredit");
+    Outcome report =
+        run(samples.resolve("exports"), reference, samples.resolve("config"), warehouse, reports, "report");
     assertEquals(ExitCode.CONFIGURATION, report.code());
     assertOneLine(report.err(), "account owners, rep ids or rep aliases changed since the last ingest");
-    Outcome nightly = run(samples.resolve("exports"), reference, samples.resolve("config"), warehouse, "nightly");
+    Outcome nightly =
+        run(samples.resolve("exports"), reference, samples.resolve("config"), warehouse, reports, "nightly");
     assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.err());
   }
 
