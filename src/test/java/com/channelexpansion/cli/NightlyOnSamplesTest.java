@@ -120,8 +120,8 @@ class NightlyOnSamplesTest {
   void tablesHaveTheDocumentedTypes() {
     SparkSession spark = SharedSpark.get();
     assertEquals(
-        com.channelexpansion.warehouse.OrderLinesFolder.publishedSchema().simpleString(),
-        spark.read().parquet(warehouse.resolve("order_lines").toString()).schema().asNullable().simpleString());
+        com.channelexpansion.warehouse.OrderLinesDelta.schema().simpleString(),
+        com.channelexpansion.testing.TableContents.orderLines(warehouse).schema().asNullable().simpleString());
     assertEquals(
         "struct<customer_id:string,region:string,owner_rep_id:string,first_order_date:date,"
             + "acquisition_channel:string,segment:string,cohort_month:string,orders:bigint,"

@@ -135,7 +135,7 @@ class StandaloneClusterIT {
     for (String table : List.of("order_lines", "rejects")) {
       assertEquals(
           List.of(),
-          SmallSamples.differences(
+          com.channelexpansion.testing.TableContents.differences(
               dir.resolve("local/warehouse").resolve(table), dir.resolve("cluster/warehouse").resolve(table)),
           table);
     }

@@ -78,7 +78,7 @@ class IncrementalReportTest {
     assertEquals("every line", computedFrom(reports, "2026-10-30"));
 
     SparkSession spark = SharedSpark.get();
-    Dataset<Row> lines = spark.read().parquet(warehouse.resolve("order_lines").toString());
+    Dataset<Row> lines = com.channelexpansion.testing.TableContents.orderLines(warehouse);
     Dataset<Row> yesterday = spark.read().parquet(reports.resolve("as_of=2026-10-30/customers").toString());
     // An EXISTING customer with orders after program_start: cancelling every line it bought
     // before program_start makes it a new customer.
