@@ -117,7 +117,7 @@ class IncrementalReportTest {
 
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
     assertTrue(
-        computedFrom(reports, "2026-10-31").startsWith("as_of=2026-10-30 and the changes of 1 ingest run"),
+        computedFrom(reports, "2026-10-31").startsWith("as_of=2026-10-30 and the changes of 1 order_lines version"),
         computedFrom(reports, "2026-10-31"));
     assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-10-31");
     assertTrue(cancelled.size() > 0, "the customer had lines before program_start");
@@ -179,7 +179,7 @@ class IncrementalReportTest {
     // Nothing changed and as-of did not move: no customer is recomputed, no history is read.
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
     assertEquals(
-        "as_of=2026-10-31 and the changes of 0 ingest runs since", computedFrom(reports, "2026-10-31"));
+        "as_of=2026-10-31 and the changes of 0 order_lines versions since", computedFrom(reports, "2026-10-31"));
     assertEquals(
         List.of(), SmallSamples.differences(first, reports.resolve("as_of=2026-10-31"), "manifest.json"));
 
@@ -187,7 +187,7 @@ class IncrementalReportTest {
     // (customer, month) facts, and only the months from the base's on are recomputed.
     run("report", input, warehouse, reports, "--as-of", "2026-11-01");
     assertEquals(
-        "as_of=2026-10-31 and the changes of 0 ingest runs since", computedFrom(reports, "2026-11-01"));
+        "as_of=2026-10-31 and the changes of 0 order_lines versions since", computedFrom(reports, "2026-11-01"));
     assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-11-01");
   }
 

@@ -62,10 +62,11 @@ final class ClassifyStage {
       Dataset<Row> changes =
           context.persisted().keep(read.warehouse().changesSince(from.state().orderLinesVersion()));
       parts = ReportParts.update(from.parts(spark), from.asOf(), read.counted(), changes, context);
+      long versions = read.warehouse().version().orderLinesVersion() - from.state().orderLinesVersion();
       how =
           String.format(
-              "as_of=%s and order_lines' changes since its version %d",
-              from.asOf(), from.state().orderLinesVersion());
+              "as_of=%s and the changes of %d order_lines version%s since",
+              from.asOf(), versions, versions == 1 ? "" : "s");
     } else {
       SparkSessions.sizeShufflesFor(spark, read.warehouse().version().acceptedVersions());
       JobDescriptions.relabel(spark, stagePrefix + "classify every month");
