@@ -96,6 +96,39 @@ class IncrementalIngestTest {
   }
 
   @Test
+  void aWarehouseOfAnEarlierReleaseIsConvertedByItsNextIngest() throws IOException {
+    Path input = dir.resolve("legacy-input");
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> !file.startsWith("2026"));
+    Path warehouse = dir.resolve("legacy-warehouse");
+    ingest(input, warehouse, "legacy-1");
+    // As an earlier release left it: order_lines as plain Parquet by month, a ledger naming runs.
+    Path orderLines = warehouse.resolve("order_lines");
+    Path parquet = dir.resolve("legacy-parquet");
+    TableContents.orderLines(warehouse).write().partitionBy("month").parquet(parquet.toString());
+    try (java.util.stream.Stream<Path> delta = Files.walk(orderLines)) {
+      for (Path file : delta.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.move(parquet, orderLines);
+    Path ledger = warehouse.resolve("_state/ledger.json");
+    Files.writeString(
+        ledger,
+        Files.readString(ledger)
+            .replaceAll("\"orderLinesVersion\":\\d+", "\"resolvedBy\":\"legacy-1\"")
+            .replaceAll("\"rewrittenAtVersion\":\\d+", "\"mergedSince\":[]"));
+
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> file.startsWith("2026"));
+    IngestResult converted = ingest(input, warehouse, "legacy-2");
+    assertTrue(Files.isDirectory(orderLines.resolve("_delta_log")), "order_lines is a Delta table now");
+    assertFalse(Files.exists(warehouse.resolve("_replaced")), "the Parquet table is gone");
+    Path full = dir.resolve("legacy-full");
+    ingest(samples.resolve("exports"), full, "legacy-full");
+    assertSameTables(full, warehouse);
+    assertEquals(TableContents.orderLines(full).count(), converted.orderLines());
+  }
+
+  @Test
   void laterNightsReadOnlyNewFilesAndEqualAFullRebuild() throws IOException {
     Path exports = samples.resolve("exports");
     Path input = dir.resolve("nightly-input");
