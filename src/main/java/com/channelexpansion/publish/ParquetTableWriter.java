@@ -18,12 +18,12 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes a table as Parquet so that the same rows always give the same bytes: rows go to one
- * file per value of a partition column ({@link #writePartitioned}) or to a single file ({@link
- * #writeSingleFile}) and are sorted within each file, and Spark's
- * random part-file names (they embed a job UUID) are renamed to {@code part-00000.parquet}, ...
- * and the footers are made independent of the writing JVM ({@link ParquetFooters}).
+ * Writes the warehouse's order_lines (and ingest's record of changed lines) as Parquet with stable
+ * file names: rows go to one file per value of a partition column ({@link #writePartitioned}) or
+ * to a single file ({@link #writeSingleFile}) and are sorted within each file, and Spark's random
+ * part-file names (they embed a job UUID) are renamed to {@code part-00000.parquet}, ...
  * Snappy compression (fast to read and write; the Parquet default analysts' tools expect).
+ * Published tables of plain Parquet are written by {@link SparkParquetWriter}.
  */
 public final class ParquetTableWriter {
   private ParquetTableWriter() {}
@@ -89,7 +89,7 @@ public final class ParquetTableWriter {
     return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.unescapePathName(value);
   }
 
-  /** Writes a small table as one file (reports). */
+  /** Writes a small table as one file (the changed lines a merging ingest records). */
   public static long writeSingleFile(Dataset<Row> rows, Path target, Column[] sortKeys)
       throws IOException {
     return writeSorted(rows.coalesce(1), target, sortKeys);
@@ -113,7 +113,7 @@ public final class ParquetTableWriter {
    * column Spark proved non-null as it is (then written required), so a plan with such columns
    * goes through its rows once more under the relaxed schema; only small report tables have them.
    */
-  private static Dataset<Row> allOptional(Dataset<Row> rows) {
+  static Dataset<Row> allOptional(Dataset<Row> rows) {
     StructType schema = rows.schema();
     if (schema.asNullable().equals(schema)) {
       return rows;
@@ -133,10 +133,10 @@ public final class ParquetTableWriter {
       if (!fs.rename(parts[i].getPath(), renamed)) {
         throw new IOException("Cannot name output file: rename failed (" + parts[i].getPath() + ")");
       }
-      rows += ParquetFooters.canonicalize(fs, renamed);
+      rows += ParquetFooters.rowCount(fs, renamed);
       // Executors of a standalone cluster write a local file system's checksum sidecar (the
       // driver turns them off, SparkSessions): dropped, so a table is the same files whichever
-      // process wrote it (canonicalize drops it too whenever it rewrites a footer).
+      // process wrote it.
       Path checksum = new Path(dir, "." + renamed.getName() + ".crc");
       if (fs.exists(checksum)) {
         fs.delete(checksum, false);
