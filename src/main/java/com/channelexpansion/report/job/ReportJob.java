@@ -188,7 +188,7 @@ public final class ReportJob {
       List<Row> warnings)
       throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>(manifestBody);
-    manifest.putAll(ReportManifest.of(result, warnings));
+    manifest.putAll(ReportManifest.of(result, warnings, staged.tableFiles()));
     JsonDocument.write(manifest, new Path(staged.folder(), MANIFEST), conf);
     afterEachOutput.accept(MANIFEST);
     JsonDocument.touch(new Path(staged.folder(), ReportsLayout.SUCCESS_MARKER), conf);
