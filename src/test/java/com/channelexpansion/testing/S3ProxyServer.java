@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3 API on 127.0.0.1 for tests: S3Proxy (its jar with dependencies, copied by the build to the
@@ -93,15 +94,15 @@ public final class S3ProxyServer implements AutoCloseable {
     }
   }
 
-  /** Every object key in {@code bucket} below {@code prefix}, as the store lists them. */
-  public List<String> keys(String bucket, String prefix) {
+  /** Every object in {@code bucket} below {@code prefix}: its key and ETag, in key order. */
+  public SortedMap<String, String> objects(String bucket, String prefix) {
     try (S3Client client = client()) {
-      return client
+      SortedMap<String, String> objects = new TreeMap<>();
+      client
           .listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
           .contents()
-          .stream()
-          .map(S3Object::key)
-          .toList();
+          .forEach(object -> objects.put(object.key(), object.eTag()));
+      return objects;
     }
   }
 

@@ -1,0 +1,175 @@
+package com.channelexpansion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.channelexpansion.io.Json;
+import com.channelexpansion.publish.CrashPoints;
+import com.channelexpansion.testing.ChildJvm;
+import com.channelexpansion.testing.S3ProxyServer;
+import com.channelexpansion.testing.TableContents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly on data-samples against an S3 API (S3Proxy on 127.0.0.1, through Hadoop's S3A
+ * connector, settings passed as a user passes them: {@code -Dspark.hadoop.fs.s3a.*}): its
+ * warehouse tables, report tables and CSVs equal a local-disk nightly's, and so do the manifest's
+ * row counts; a run killed once its report publish is committed leaves every published report
+ * object as it was, the next run completes it to the same outputs; no temporary object stays
+ * visible.
+ */
+class S3NightlyIT {
+  private static final String AS_OF = "2026-10-31";
+  private static final String BUCKET = "channel-expansion";
+  private static final String S3_WAREHOUSE = "s3a://" + BUCKET + "/warehouse";
+  private static final String S3_REPORTS = "s3a://" + BUCKET + "/reports";
+  private static final List<String> WAREHOUSE_TABLES = List.of("order_lines", "rejects", "order_refunds");
+  /** Names a finished run leaves nowhere: staging, put-aside folders, journals, temporary files. */
+  private static final List<String> TEMPORARY = List.of("_staging", "_temporary", "_replaced", "_journal", ".tmp", ".canonical");
+
+  @TempDir static Path dir;
+  private static S3ProxyServer server;
+  private static Path localWarehouse;
+  private static Path localReports;
+
+  @BeforeAll
+  static void nightlyOnLocalDisk() throws Exception {
+    localWarehouse = dir.resolve("local-warehouse");
+    localReports = dir.resolve("local-reports");
+    assertEquals(0, nightly(localWarehouse.toString(), localReports.toString(), List.of(), "local"));
+    server = S3ProxyServer.start(dir.resolve("s3proxy"));
+    server.createBucket(BUCKET);
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Runs the nightly on data-samples in a JVM of its own; returns its exit code. */
+  private static int nightly(String warehouse, String reports, List<String> jvmOptions, String name)
+      throws IOException, InterruptedException {
+    List<String> args =
+        List.of(
+            "nightly",
+            "--input", "data-samples/exports",
+            "--reference", "data-samples/reference",
+            "--config", "data-samples/config",
+            "--warehouse", warehouse,
+            "--reports", reports,
+            "--as-of", AS_OF,
+            "--master", "local[2]");
+    List<String> options = new ArrayList<>(List.of("-Xmx2g"));
+    options.addAll(jvmOptions);
+    Path log = dir.resolve(name + ".log");
+    Process run =
+        ChildJvm.start(
+            System.getProperty("java.class.path"), options, Map.of(), log, ChannelExpansion.class.getName(), args);
+    if (!run.waitFor(5, TimeUnit.MINUTES)) {
+      run.destroyForcibly();
+      throw new AssertionError("the " + name + " nightly did not finish:\n" + Files.readString(log));
+    }
+    if (run.exitValue() != 0 && run.exitValue() != 137) {
+      throw new AssertionError("the " + name + " nightly exited " + run.exitValue() + ":\n" + Files.readString(log));
+    }
+    return run.exitValue();
+  }
+
+  private static int nightlyOnS3(String name, String... jvmOptions) throws Exception {
+    List<String> options = new ArrayList<>(server.settings().javaOptions());
+    options.addAll(List.of(jvmOptions));
+    return nightly(S3_WAREHOUSE, S3_REPORTS, options, name);
+  }
+
+  @Test
+  void nightlyOnS3EqualsTheNightlyOnLocalDiskAndSurvivesAKillDuringPublish() throws Exception {
+    assertEquals(0, nightlyOnS3("s3"));
+    assertWarehouseAsOnLocalDisk();
+    assertReportAsOnLocalDisk("the first nightly on S3", true);
+
+    SortedMap<String, String> warehouse = server.objects(BUCKET, "warehouse/");
+    String reportPrefix = "reports/as_of=" + AS_OF + "/";
+    SortedMap<String, String> report = server.objects(BUCKET, reportPrefix);
+    assertEquals(137, nightlyOnS3("s3-killed", "-D" + CrashPoints.PROPERTY + "=report.committed"));
+    assertEquals(report, server.objects(BUCKET, reportPrefix), "published report objects after the kill");
+
+    assertEquals(0, nightlyOnS3("s3-rerun"));
+    assertReportAsOnLocalDisk("the run after the kill", false);
+    // Nothing new to ingest: every object of the warehouse's tables is the one the first night wrote.
+    for (String table : WAREHOUSE_TABLES) {
+      String prefix = "warehouse/" + table + "/";
+      assertEquals(warehouse.subMap(prefix, prefix + Character.MAX_VALUE), server.objects(BUCKET, prefix), table);
+    }
+    List<String> temporary =
+        server.objects(BUCKET, "").keySet().stream()
+            .filter(key -> TEMPORARY.stream().anyMatch(key::contains))
+            .toList();
+    assertEquals(List.of(), temporary, "temporary objects left in the bucket");
+  }
+
+  /** Each warehouse table on S3 holds the rows, values and schema of the local nightly's. */
+  private static void assertWarehouseAsOnLocalDisk() throws IOException {
+    Path copy = copyFromS3(S3_WAREHOUSE, WAREHOUSE_TABLES);
+    for (String table : WAREHOUSE_TABLES) {
+      assertEquals(List.of(), TableContents.differences(localWarehouse.resolve(table), copy.resolve(table)), table);
+    }
+  }
+
+  /**
+   * The published report on S3 holds what the local nightly's holds: tables by content, other
+   * files by bytes, the manifest's counts; {@code firstNight}: the report is the first nightly's,
+   * so its manifest counts the same ingest too (a later night ingests nothing new).
+   */
+  private static void assertReportAsOnLocalDisk(String when, boolean firstNight) throws IOException {
+    String asOf = "as_of=" + AS_OF;
+    Path copy = copyFromS3(S3_REPORTS, List.of(asOf));
+    assertEquals(List.of(),
+        TableContents.differences(localReports.resolve(asOf), copy.resolve(asOf), "manifest.json", "state.json"),
+        "the report of " + when);
+    assertEquals(rowCounts(localReports.resolve(asOf), firstNight), rowCounts(copy.resolve(asOf), firstNight),
+        "manifest row counts of " + when);
+  }
+
+  /** Copies the named folders below {@code root} on S3 to a new local folder, which it returns. */
+  private static Path copyFromS3(String root, List<String> names) throws IOException {
+    Path copy = Files.createTempDirectory(dir, "from-s3");
+    Configuration conf = server.settings().configuration();
+    FileSystem s3 = FileSystem.get(new org.apache.hadoop.fs.Path(root).toUri(), conf);
+    for (String name : names) {
+      FileUtil.copy(s3, new org.apache.hadoop.fs.Path(root, name), FileSystem.getLocal(conf),
+          new org.apache.hadoop.fs.Path(copy.resolve(name).toUri()), false, conf);
+    }
+    return copy;
+  }
+
+  /** What manifest.json counts: rows per output, counted lines, customers (and ingest's rows). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> rowCounts(Path report, boolean withIngest) throws IOException {
+    Map<String, Object> manifest = Json.MAPPER.readValue(report.resolve("manifest.json").toFile(), Map.class);
+    Map<String, Object> reportPart = (Map<String, Object>) manifest.get("report");
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("output_rows", reportPart.get("output_rows"));
+    counts.put("counted_lines", reportPart.get("counted_lines"));
+    counts.put("customers_by_segment", reportPart.get("customers_by_segment"));
+    if (withIngest) {
+      counts.put("ingest_rows", ((Map<String, Object>) manifest.get("ingest")).get("rows"));
+    }
+    return counts;
+  }
+}
