@@ -42,7 +42,7 @@ public final class TableContents {
     for (String table : tables) {
       if (!Files.isDirectory(one.resolve(table)) || !Files.isDirectory(two.resolve(table))
           || !sameContent(read(one.resolve(table)), read(two.resolve(table)))) {
-        different.add(table + "/");
+        different.add(table.isEmpty() ? "(the table)" : table + "/");
       }
     }
     TreeSet<String> files = new TreeSet<>(otherFiles(one, tables, skip));
@@ -78,8 +78,18 @@ public final class TableContents {
     }
     TreeSet<String> tables = new TreeSet<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".parquet"))
-          .forEach(p -> tables.add(root.relativize(tableOf(p)).toString()));
+      walk.forEach(
+          p -> {
+            String name = p.getFileName().toString();
+            if (Files.isDirectory(p) && name.equals("_delta_log")) {
+              tables.add(root.relativize(p.getParent()).toString());
+            } else if (Files.isRegularFile(p) && name.endsWith(".parquet")) {
+              tables.add(root.relativize(tableOf(p)).toString());
+            }
+          });
+    }
+    if (tables.contains("")) {
+      return List.of(""); // the folder is one table
     }
     return new ArrayList<>(tables);
   }
@@ -100,7 +110,7 @@ public final class TableContents {
     }
     List<String> skipped = List.of(skip);
     return SmallSamples.files(root).stream()
-        .filter(name -> tables.stream().noneMatch(table -> name.startsWith(table + "/")))
+        .filter(name -> tables.stream().noneMatch(table -> table.isEmpty() || name.startsWith(table + "/")))
         .filter(name -> !skipped.contains(Path.of(name).getFileName().toString()))
         .filter(name -> !name.endsWith(".crc"))
         .toList();
