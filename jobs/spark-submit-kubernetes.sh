@@ -5,6 +5,8 @@
 # Downstream readers wait for <reports>/as_of=YYYY-MM-DD/_SUCCESS (the job writes it last).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# s3a:// needs hadoop-aws (the version of the image's Hadoop client) and the AWS SDK v2 in the
+# image; S3A takes SDK v2 credential providers (docs/cluster.md).
 spark-submit \
   --master "k8s://https://${KUBERNETES_SERVICE_HOST:-kubernetes.default.svc}:443" \
   --deploy-mode client \
@@ -13,7 +15,7 @@ spark-submit \
   --conf spark.kubernetes.namespace="${NAMESPACE:-analytics}" \
   --conf spark.executor.instances=4 \
   --conf spark.driver.host="$(hostname -i)" \
-  --conf spark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.WebIdentityTokenCredentialsProvider \
+  --conf spark.hadoop.fs.s3a.aws.credentials.provider=software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider \
   --driver-java-options "-Dlog4j2.configurationFile=jobs/log4j2-cluster.properties" \
   target/channel-expansion-cluster.jar nightly \
   --input s3a://channel-expansion/exports \
