@@ -2,6 +2,7 @@
 # Nightly on Kubernetes, driver in client mode on the scheduler's pod (so its exit code is the
 # job's). The image needs Spark 4.2 (Scala 2.13) and Java 17; the jar is shipped with the job.
 # Build the jar first: mvn -B -q package -Pcluster -DskipTests
+# Downstream readers wait for <reports>/as_of=YYYY-MM-DD/_SUCCESS (the job writes it last).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # s3a:// needs hadoop-aws (the version of the image's Hadoop client) and the AWS SDK v2 in the

@@ -2,6 +2,7 @@
 # Nightly on a Spark standalone cluster. Build the jar first: mvn -B -q package -Pcluster -DskipTests
 # Paths must be readable by the driver (definitions) and by the executors (exports, warehouse,
 # reports): a shared file system or HDFS/S3 URIs.
+# Downstream readers wait for <reports>/as_of=YYYY-MM-DD/_SUCCESS (the job writes it last).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 spark-submit \

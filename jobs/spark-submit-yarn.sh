@@ -2,6 +2,7 @@
 # Nightly on YARN (client mode keeps the one-line exit reason and the exit code on this host).
 # Build the jar first: mvn -B -q package -Pcluster -DskipTests
 # A --conf given here wins over the job's own sizing (SparkSessions): pass only what you mean to fix.
+# Downstream readers wait for <reports>/as_of=YYYY-MM-DD/_SUCCESS (the job writes it last).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 spark-submit \

@@ -194,8 +194,11 @@ final class JobRun implements AutoCloseable {
     return result;
   }
 
-  /** Builds and publishes the reports for {@code asOf}; {@code ingest} is this run's, or null. */
-  ReportResult report(IngestResult ingest, LocalDate asOf) throws IOException {
+  /**
+   * Builds and publishes the reports for {@code asOf}; {@code ingest} is this run's, or null;
+   * {@code orderLinesVersion} a past version of order_lines to report on, or null for the latest.
+   */
+  ReportResult report(IngestResult ingest, LocalDate asOf, Long orderLinesVersion) throws IOException {
     Configuration conf = spark().sparkContext().hadoopConfiguration();
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
@@ -213,6 +216,7 @@ final class JobRun implements AutoCloseable {
     ReportResult result =
         new ReportJob(spark(), definitions, reference, warehouse, reports, asOf, runId)
             .beforeCommit(lock::verifyHeld)
+            .atOrderLinesVersion(orderLinesVersion)
             .execute(manifest);
     out.printf(
         "report as_of=%s: %d counted lines; customers %s; net revenue TTM %s %s%n"

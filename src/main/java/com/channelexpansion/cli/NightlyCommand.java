@@ -18,7 +18,7 @@ final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (JobRun run = JobRun.open(options, spec.commandLine().getOut(), true)) {
-      run.report(run.ingest(), run.defaultAsOf());
+      run.report(run.ingest(), run.defaultAsOf(), null);
     }
     return ExitCode.SUCCESS;
   }

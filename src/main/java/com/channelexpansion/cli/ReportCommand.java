@@ -28,22 +28,33 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--to", description = "Backfill: last as-of date of the range, inclusive.")
   LocalDate to;
 
+  @Option(
+      names = "--as-of-version",
+      paramLabel = "N",
+      description =
+          "Report on order_lines as it was at its version N (a past night's data, see"
+              + " docs/operations.md); the ingest manifests and logs name each night's version.")
+  Long orderLinesVersion;
+
   @Override
   public Integer call() throws Exception {
     if ((from == null) != (to == null) || (from != null && options.asOf != null)) {
       throw new ParameterException(
           spec.commandLine(), "Give either --as-of, or both --from and --to");
     }
+    if (orderLinesVersion != null && from != null) {
+      throw new ParameterException(spec.commandLine(), "--as-of-version goes with one --as-of date, not a range");
+    }
     if (from != null && from.isAfter(to)) {
       throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
     }
     try (JobRun run = JobRun.open(options, spec.commandLine().getOut(), true)) {
       if (from == null) {
-        run.report(null, run.defaultAsOf());
+        run.report(null, run.defaultAsOf(), orderLinesVersion);
       } else {
         // Each date is computed from the warehouse alone, so the order of dates does not matter.
         for (LocalDate asOf = from; !asOf.isAfter(to); asOf = asOf.plusDays(1)) {
-          run.report(null, asOf);
+          run.report(null, asOf, null);
         }
       }
     }

@@ -4,10 +4,11 @@ import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.ingest.formats.SourceFormats;
 import com.channelexpansion.progress.StepLog;
-import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.publish.PublishJournal;
 import com.channelexpansion.spark.JobDescriptions;
 import com.channelexpansion.spark.SparkSessions;
+import com.channelexpansion.io.Json;
+import com.channelexpansion.warehouse.OrderLinesDelta;
 import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -97,14 +98,16 @@ public final class IngestJob {
       readValidate.gate(validated);
 
       StepLog resolveLog = StepLog.start("resolve");
-      ResolveStage.Result resolved = new ResolveStage(run, reference).run(plan, validated);
+      ResolveStage.Result resolved =
+          new ResolveStage(run, reference, commitNote(plan), beforeCommit).run(plan, validated);
       seconds.put("resolve", resolveLog.done(resolved.summary()));
 
       StepLog publishLog = StepLog.start("publish");
       IngestResult result =
           new IngestResult(
               runId, validated.files(), plan.unchanged(), plan.duplicateDeliveries(),
-              plan.headerless(), resolved.duplicatesDropped(), resolved.orderLineRows(), true,
+              plan.headerless(), resolved.duplicatesDropped(), resolved.orderLineRows(),
+              resolved.ledger().orderLinesVersion(), true,
               seconds, resolved.warnings());
       new PublishStage(run, beforeCommit).run(result, validated, resolved);
       seconds.put("publish", publishLog.done("warehouse at " + warehouse.root()));
@@ -112,13 +115,26 @@ public final class IngestJob {
     }
   }
 
+  /**
+   * What order_lines' commit records (its userMetadata): the run and the definitions its lines
+   * were validated and credited with, so a past version says what made it.
+   */
+  private String commitNote(PlanStage.Result plan) throws IOException {
+    Map<String, String> note = new LinkedHashMap<>();
+    note.put("run", runId);
+    note.put("validation", plan.ledgers().validation());
+    note.put("crediting", plan.ledgers().crediting());
+    return Json.MAPPER.writeValueAsString(note);
+  }
+
   /** The result of a run that found nothing new: the warehouse as it was. */
   private IngestResult unchanged(IngestRun run, PlanStage.Result plan, Map<String, Double> seconds)
       throws IOException {
-    long orderLines = ParquetTableWriter.rowsIn(run.fs(), warehouse.orderLines());
+    long version = plan.ledgers().stored().orderLinesVersion();
+    long orderLines = OrderLinesDelta.read(spark, warehouse.orderLines(), version).count();
     StepLog.info("Nothing new to ingest: the warehouse is unchanged");
     return new IngestResult(
         runId, List.of(), plan.unchanged(), plan.duplicateDeliveries(), plan.headerless(), 0,
-        orderLines, false, seconds, plan.warnings());
+        orderLines, version, false, seconds, plan.warnings());
   }
 }

@@ -2,10 +2,10 @@ package com.channelexpansion.ingest;
 
 import com.channelexpansion.ingest.read.ExportFile;
 import com.channelexpansion.io.Json;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +27,30 @@ import org.apache.hadoop.fs.Path;
  * @param validationFingerprint {@link DefinitionsFingerprint#validation} the rows were read with
  * @param creditingFingerprint {@link DefinitionsFingerprint#crediting} order_lines was credited with
  * @param acceptedVersions accepted versions the files stand for (duplicates included)
- * @param resolvedBy the last run that resolved every version (rewrote order_lines whole)
- * @param mergedSince the runs since then that merged new files (their changes are in {@code
- *     _state/changes/}): what lets a report update only what they changed
+ * @param orderLinesVersion the order_lines version (Delta) this ledger vouches for; null before the
+ *     first ingest and in ledgers of releases before order_lines was a Delta table
+ * @param rewrittenAtVersion the version of its last whole rewrite; the versions since then only
+ *     merged new lines in, so a report can update what their change feed says changed
  */
+// A ledger of an earlier release (its runs named instead of versions) reads with no version:
+// the next run then rewrites order_lines whole, as a Delta table.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record IngestLedger(
     Map<String, Entry> files,
     String validationFingerprint,
     String creditingFingerprint,
     long acceptedVersions,
-    String resolvedBy,
-    List<String> mergedSince) {
+    Long orderLinesVersion,
+    Long rewrittenAtVersion) {
   /** What the warehouse holds of one file. */
   public record Entry(long bytes, long modifiedMillis, String sha256, String batch) {}
 
   public IngestLedger {
     files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
-    mergedSince = mergedSince == null ? List.of() : List.copyOf(mergedSince);
   }
 
   public static IngestLedger empty() {
-    return new IngestLedger(Map.of(), null, null, 0, null, List.of());
+    return new IngestLedger(Map.of(), null, null, 0, null, null);
   }
 
   /** The ledger at {@code path}, or an empty one when the warehouse has none yet. */
@@ -105,8 +108,9 @@ public record IngestLedger(
   }
 
   /**
-   * This ledger with {@code read} files now standing for {@code batch} (the run's id), and new
-   * fingerprints; {@code merged} tells whether the run merged new files or resolved everything.
+   * This ledger with {@code read} files now standing for {@code batch} (the run's id), new
+   * fingerprints, and order_lines at {@code version}; {@code merged} tells whether the run merged
+   * new files into it or rewrote it whole.
    */
   public IngestLedger with(
       Iterable<ExportFile> read,
@@ -114,6 +118,7 @@ public record IngestLedger(
       String validation,
       String crediting,
       long acceptedVersions,
+      long version,
       boolean merged) {
     Map<String, Entry> next = new HashMap<>(files);
     for (ExportFile file : read) {
@@ -121,13 +126,8 @@ public record IngestLedger(
           file.relativePath(),
           new Entry(file.sizeBytes(), file.modifiedMillis(), file.sha256(), batch));
     }
-    List<String> merges = new ArrayList<>();
-    if (merged) {
-      merges.addAll(mergedSince);
-      merges.add(batch);
-    }
     return new IngestLedger(
-        next, validation, crediting, acceptedVersions, merged ? resolvedBy : batch, merges);
+        next, validation, crediting, acceptedVersions, version, merged ? rewrittenAtVersion : version);
   }
 
   /** The batches some file still stands for: every other batch is garbage. */

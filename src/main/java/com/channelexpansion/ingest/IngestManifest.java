@@ -18,6 +18,7 @@ public final class IngestManifest {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("run_id", result.runId());
     doc.put("changed_warehouse", result.published());
+    doc.put("order_lines_version", result.orderLinesVersion());
     Map<String, Object> rows = new LinkedHashMap<>();
     rows.put("read", result.rowsRead());
     rows.put("accepted", result.rowsAccepted());

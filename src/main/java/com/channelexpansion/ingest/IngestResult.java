@@ -12,6 +12,8 @@ import java.util.Map;
  * @param headerlessFiles files skipped because they hold no header at all
  * @param duplicatesDropped accepted versions in the warehouse that lost to a later version
  * @param orderLines rows of order_lines/ after this run
+ * @param orderLinesVersion the version of order_lines (Delta) after this run, which its ledger
+ *     vouches for
  * @param published whether this run changed the warehouse (false when nothing was new)
  * @param secondsByStep wall seconds of each step, in step order
  * @param warnings links not followed, files that could not be read, lines re-deliveries removed
@@ -24,6 +26,7 @@ public record IngestResult(
     List<String> headerlessFiles,
     long duplicatesDropped,
     long orderLines,
+    long orderLinesVersion,
     boolean published,
     Map<String, Double> secondsByStep,
     IngestWarnings warnings) {

@@ -21,19 +21,23 @@ public final class LatestVersions {
 
   private LatestVersions() {}
 
-  /** Winners whose key a batch of new versions does not touch, and those it does. */
-  public record Split(Dataset<Row> untouched, Dataset<Row> touched) {}
-
   /**
-   * Splits {@code winners} by whether {@code keys}, the distinct keys (order_id, line_number) of
-   * a batch of new versions, hold their key (a broadcast hint on {@code keys} is kept).
-   * The ranking is a total order, so the winners of all versions equal the untouched winners plus
-   * {@code keepLatest(touched + newVersions)}, as long as the new versions come from files not
-   * ingested before (a re-read file can take back a winner: that needs every version).
+   * Whether the version of alias {@code a} ranks above that of alias {@code b} in {@link
+   * #keepLatest}'s order: later updated_at (an empty one the oldest), then the later source
+   * file, then the later line.
    */
-  public static Split splitByKeys(Dataset<Row> winners, Dataset<Row> keys) {
-    String[] key = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
-    return new Split(winners.join(keys, key, "left_anti"), winners.join(keys, key, "left_semi"));
+  static Column ranksAbove(String a, String b) {
+    Column updatedA = col(a + "." + OrderLineColumns.UPDATED_AT);
+    Column updatedB = col(b + "." + OrderLineColumns.UPDATED_AT);
+    Column fileA = col(a + "." + OrderLineColumns.SOURCE_FILE);
+    Column fileB = col(b + "." + OrderLineColumns.SOURCE_FILE);
+    Column laterFileOrLine =
+        fileA.gt(fileB)
+            .or(fileA.equalTo(fileB)
+                .and(col(a + "." + OrderLineColumns.SOURCE_LINE).gt(col(b + "." + OrderLineColumns.SOURCE_LINE))));
+    return updatedA.gt(updatedB)
+        .or(updatedA.isNotNull().and(updatedB.isNull()))
+        .or(updatedA.eqNullSafe(updatedB).and(laterFileOrLine));
   }
 
   public static Dataset<Row> keepLatest(Dataset<Row> acceptedLines) {

@@ -2,109 +2,164 @@ package com.channelexpansion.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
-import com.channelexpansion.publish.ParquetTableWriter;
 import com.channelexpansion.spark.Columns;
-import com.channelexpansion.warehouse.ChangedLines;
 import com.channelexpansion.warehouse.OrderLineColumns;
-import com.channelexpansion.warehouse.OrderLinesFolder;
-import java.io.IOException;
+import com.channelexpansion.warehouse.OrderLinesDelta;
+import io.delta.tables.DeltaTable;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes and merges {@code order_lines/} ({@link OrderLinesFolder} for its layout). A file's bytes depend only on its month's lines, so a night that brings lines of
- * one or two months rewrites those months and leaves the rest of the history alone, and the table
- * still equals a full rebuild byte for byte. Readers get {@code month} from the folder name
- * (Spark, DuckDB and pyarrow read Hive partitions).
+ * Writes order_lines ({@link OrderLinesDelta}), one Delta commit per run: a whole new table
+ * ({@link #overwrite}) or tonight's versions merged into it ({@link #merge}). Either way the table
+ * equals resolving every version again (rule 2), and each commit carries the run's id and
+ * definitions in its {@code userMetadata}.
  */
-public final class OrderLinesTable {
+final class OrderLinesTable {
   /** New versions up to this many rows are broadcast when looking up the winners they replace. */
   private static final long BROADCAST_ROWS = 2_000_000L;
 
   /** New versions up to this many rows have their order ids listed in the history's filter. */
   private static final long LISTED_ORDER_IDS = 200_000L;
 
+  private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+  private static final String DEFAULT_PROPERTY_PREFIX = "spark.databricks.delta.properties.defaults.";
+
   private static final String[] KEY = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
 
   private OrderLinesTable() {}
 
   /**
-   * The months a merge rewrites (sorted) and their lines after it; a month of {@code months}
-   * without lines in {@code monthsRows} is left empty and must be removed. {@code changed} holds
-   * the (customer_id, month) pairs of every line added or replaced, old and new version: what a
-   * report must look at again ({@link ChangedLines#SCHEMA}).
+   * Replaces the table's content by {@code lines} ({@link OrderLineColumns#SCHEMA}) in one
+   * commit, creating the table ({@link OrderLinesDelta#PROPERTIES}) when there is none; returns
+   * the committed version. Files are
+   * range-partitioned by (month, order_id, line_number): as many writing tasks as the shuffle
+   * has partitions, and each file covers a narrow range of order ids, which lets a night's
+   * lookup skip the rest (Delta keeps each file's min and max).
    */
-  public record Merge(SortedSet<String> months, Dataset<Row> monthsRows, Dataset<Row> changed) {}
-
-  /** Writes {@code lines} (schema {@link OrderLineColumns#SCHEMA}) by month; rows per month. */
-  public static SortedMap<String, Long> write(Dataset<Row> lines, Path target) throws IOException {
-    return ParquetTableWriter.writePartitioned(
-        lines, target, OrderLineColumns.MONTH, new Column[] {col(KEY[0]), col(KEY[1])});
+  static long overwrite(SparkSession spark, Path table, Dataset<Row> lines, String commitNote) {
+    // A new table takes its properties from the session's defaults in the same commit that
+    // writes its first lines (the job's session is its own: the defaults end with it).
+    for (String[] property : OrderLinesDelta.PROPERTIES) {
+      spark.conf().set(DEFAULT_PROPERTY_PREFIX + property[0].substring("delta.".length()), property[1]);
+    }
+    Column[] order = {col(OrderLineColumns.MONTH), col(KEY[0]), col(KEY[1])};
+    withCommitNote(
+        spark,
+        commitNote,
+        () ->
+            lines
+                .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()))
+                .repartitionByRange(order)
+                .sortWithinPartitions(order)
+                .write()
+                .format("delta")
+                .mode(SaveMode.Overwrite)
+                .partitionBy(OrderLineColumns.MONTH)
+                .save(table.toString()));
+    return OrderLinesDelta.latestVersion(spark, table);
   }
 
   /**
-   * Merges versions from files never ingested before into the published winners (rule 2): the
-   * months rewritten are those of the new versions and of the winners sharing their key, since an
-   * update may move a line to another month. The ranking of versions is a total order, so the
-   * result equals resolving every version again.
+   * Merges versions from files never ingested before into the table's winners (rule 2) with one
+   * Delta MERGE: a new version replaces the stored line of its key when it ranks above it
+   * ({@link LatestVersions}), and is inserted when its key is new. The ranking is a total order,
+   * so the result equals resolving every version again. Returns the committed version.
    *
    * @param newVersions accepted versions, uncredited (the ingest batch's columns)
    * @param newVersionRows their number, to decide whether their keys are broadcast
    * @param credit adds credited_rep_id (rule 10) and selects the table's columns
    */
-  public static Merge merge(
+  static long merge(
       SparkSession spark,
       Path table,
       Dataset<Row> newVersions,
       long newVersionRows,
-      UnaryOperator<Dataset<Row>> credit) {
-    Dataset<Row> published = OrderLinesFolder.read(spark, table);
-    Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
-    Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
-    Dataset<Row> candidates = published;
-    if (newVersionRows <= LISTED_ORDER_IDS) {
-      // Month files are sorted by order_id, so Parquet skips the months whose order ids all lie
-      // outside the new versions' (Spark pushes a long IN list down as its min-max range): with
-      // order numbers that grow over time, a night reads the keys of its own months only.
-      Object[] orderIds =
-          keys.select(col(KEY[0])).distinct().collectAsList().stream().map(r -> r.get(0)).toArray();
-      candidates = published.where(col(KEY[0]).isin(orderIds));
-    }
-    // Only the key columns of the history are scanned to find the customers and months the
-    // night touches: a few rows per new line reach the driver.
-    Column[] customerMonth = {col(OrderLineColumns.CUSTOMER_ID), col(OrderLineColumns.MONTH)};
-    List<Row> touched =
-        candidates.select(col(KEY[0]), col(KEY[1]), customerMonth[0], customerMonth[1])
-            .join(lookup, KEY, "left_semi")
-            .select(customerMonth)
-            .union(newVersions.select(customerMonth))
-            .distinct()
-            .collectAsList();
-    SortedSet<String> months = new TreeSet<>();
-    touched.forEach(row -> months.add(row.getString(1)));
-    Dataset<Row> changed = spark.createDataFrame(touched, ChangedLines.SCHEMA);
-    Dataset<Row> monthsWinners =
-        published.where(col(OrderLineColumns.MONTH).isin((Object[]) months.toArray(String[]::new)));
-    LatestVersions.Split split = LatestVersions.splitByKeys(monthsWinners, lookup);
-    Dataset<Row> challengers =
-        split.touched()
-            .drop(OrderLineColumns.CREDIT_COLUMNS.toArray(String[]::new))
-            .unionByName(newVersions);
-    // A join on key names puts the key first: the table's column order is restored.
-    Dataset<Row> rows =
-        split.untouched()
-            .unionByName(credit.apply(LatestVersions.keepLatest(challengers)))
-            .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
-    return new Merge(months, rows, changed);
+      UnaryOperator<Dataset<Row>> credit,
+      String commitNote) {
+    List<String> months = monthsOfReplacedLines(spark, table, newVersions, newVersionRows);
+    // The months in the ON clause let Delta read only the partitions that hold replaced lines.
+    Column on =
+        col("t." + KEY[0]).equalTo(col("s." + KEY[0]))
+            .and(col("t." + KEY[1]).equalTo(col("s." + KEY[1])))
+            .and(months.isEmpty() ? lit(false) : col("t." + OrderLineColumns.MONTH).isin(months.toArray()));
+    Dataset<Row> winners = credit.apply(LatestVersions.keepLatest(newVersions));
+    withCommitNote(
+        spark,
+        commitNote,
+        () ->
+            DeltaTable.forPath(spark, table.toString())
+                .as("t")
+                .merge(winners.as("s"), on)
+                .whenMatched(LatestVersions.ranksAbove("s", "t"))
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute());
+    return OrderLinesDelta.latestVersion(spark, table);
   }
 
+  /**
+   * The months of the stored lines that share a key with {@code newVersions}: only the key and
+   * month columns are read, and with few new versions only the files whose order-id range holds
+   * one of theirs.
+   */
+  private static List<String> monthsOfReplacedLines(
+      SparkSession spark, Path table, Dataset<Row> newVersions, long newVersionRows) {
+    Dataset<Row> stored = spark.read().format("delta").load(table.toString());
+    Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
+    Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
+    if (newVersionRows <= LISTED_ORDER_IDS) {
+      Object[] orderIds =
+          keys.select(col(KEY[0])).distinct().collectAsList().stream().map(r -> r.get(0)).toArray();
+      stored = stored.where(col(KEY[0]).isin(orderIds));
+    }
+    return stored
+        .select(col(KEY[0]), col(KEY[1]), col(OrderLineColumns.MONTH))
+        .join(lookup, KEY, "left_semi")
+        .select(OrderLineColumns.MONTH)
+        .distinct()
+        .collectAsList()
+        .stream()
+        .map(row -> row.getString(0))
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * Takes the table back to {@code version} when a later run commit exists: a run that committed
+   * to order_lines and was stopped before its ledger was published made it, and nothing vouches
+   * for it (readers read the ledger's version). Commits without a run's note (VACUUM, OPTIMIZE
+   * by an administrator) change no rows and are left alone. Returns whether it took it back.
+   */
+  static boolean restore(SparkSession spark, Path table, long version) {
+    DeltaTable delta = DeltaTable.forPath(spark, table.toString());
+    boolean unvouched =
+        !delta.history()
+            .where(col("version").gt(version).and(col("userMetadata").isNotNull()))
+            .isEmpty();
+    if (unvouched) {
+      delta.restoreToVersion(version);
+    }
+    return unvouched;
+  }
+
+  /** Runs {@code commit} with {@code note} as the Delta commit's userMetadata. */
+  private static void withCommitNote(SparkSession spark, String note, Runnable commit) {
+    spark.conf().set(USER_METADATA, note);
+    try {
+      commit.run();
+    } finally {
+      spark.conf().unset(USER_METADATA);
+    }
+  }
 }

@@ -2,7 +2,7 @@ package com.channelexpansion.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.publish.SparkParquetWriter;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import com.channelexpansion.warehouse.OrderRefundColumns;
@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 /**
  * Keeps {@code order_refunds/}: the latest version of each order's refund total, resolved like
  * the lines (rule 2, {@link LatestVersions}) among the versions that carry one. A night merges
- * its new versions into the stored rows; a full resolve starts from every version. Small: one
- * row per refund-carrying order, written as one file.
+ * its new versions into the stored rows; a full resolve starts from every version. One row per
+ * refund-carrying order.
  */
 public final class OrderRefundsTable {
   private OrderRefundsTable() {}
@@ -36,9 +36,9 @@ public final class OrderRefundsTable {
         .select(Columns.named(OrderRefundColumns.SCHEMA.fieldNames()));
   }
 
-  /** Writes the table as one file sorted by order. */
+  /** Writes the table with Spark's writer, each part file sorted by order. */
   public static void write(Dataset<Row> refunds, Path target) throws IOException {
-    ParquetTableWriter.writeSingleFile(
+    SparkParquetWriter.write(
         refunds, target, Columns.named(OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER));
   }
 }

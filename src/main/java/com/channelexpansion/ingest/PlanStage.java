@@ -58,9 +58,15 @@ final class PlanStage {
       List<String> headerless,
       IngestWarnings warnings) {
 
-    /** Nothing to read and order_lines credited alike: the run changes nothing. */
+    /**
+     * Nothing to read, order_lines credited alike and a Delta table already (one of an earlier
+     * release is converted by the next run): the run changes nothing.
+     */
     boolean nothingNew() {
-      return reads.isEmpty() && warehouseExists && ledgers.creditedAlike();
+      return reads.isEmpty()
+          && warehouseExists
+          && ledgers.creditedAlike()
+          && ledgers.current().orderLinesVersion() != null;
     }
 
     /** The step log's line. */

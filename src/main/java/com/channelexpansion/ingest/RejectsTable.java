@@ -2,7 +2,7 @@ package com.channelexpansion.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.publish.SparkParquetWriter;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.RejectColumns;
 import java.io.IOException;
@@ -13,8 +13,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Keeps {@code rejects/} (rule 1, nothing dropped): every rejected row of the files the warehouse
- * holds, with its reason, detail and raw text ({@link RejectColumns}), written as one file sorted
- * by file and line. A failed run writes its own rejects the same way to {@code failed-runs/}.
+ * holds, with its reason, detail and raw text ({@link RejectColumns}), written by Spark's writer
+ * (each part file sorted by file and line). A failed run writes its own rejects the same way to
+ * {@code failed-runs/}.
  */
 final class RejectsTable {
   private RejectsTable() {}
@@ -37,7 +38,7 @@ final class RejectsTable {
   }
 
   static void write(Dataset<Row> rejects, Path target) throws IOException {
-    ParquetTableWriter.writeSingleFile(
+    SparkParquetWriter.write(
         rejects, target, Columns.named(RejectColumns.SOURCE_FILE, RejectColumns.SOURCE_LINE));
   }
 }

@@ -5,22 +5,18 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import com.channelexpansion.warehouse.OrderLinesFolder;
 import com.channelexpansion.progress.StepLog;
 import com.channelexpansion.warehouse.OrderLineColumns;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The lines a re-delivered file took out of order_lines (PRODUCT.md, "A re-delivered file"): a
  * new version of a file replaces the rows of its previous one, so a shorter file silently removes
  * lines, and revenue with them. Computed as an anti-join on (order_id, line_number) of the
- * published table against the staged one, only on nights that read a file again: a night that
+ * table before a rewrite against the table after it, only on nights that read a file again: a night that
  * only adds files cannot remove a key and pays nothing.
  *
  * @param lines keys in the published order_lines that the new table lacks
@@ -32,19 +28,17 @@ public record RemovedLines(long lines, BigDecimal amount, List<String> files) {
   public static final RemovedLines NONE = new RemovedLines(0, BigDecimal.ZERO.setScale(2), List.of());
 
   /**
-   * What replacing {@code published} by {@code staged} removes, warned on stderr when anything
-   * is; {@link #NONE} when no file was re-delivered or nothing was published yet.
+   * What replacing the lines {@code before} by {@code after} removes, warned on stderr when
+   * anything is; {@link #NONE} when no file was re-delivered.
    */
-  public static RemovedLines between(
-      SparkSession spark, FileSystem fs, Path published, Path staged, List<String> redelivered)
-      throws IOException {
-    if (redelivered.isEmpty() || !fs.exists(published)) {
+  public static RemovedLines between(Dataset<Row> before, Dataset<Row> after, List<String> redelivered) {
+    if (redelivered.isEmpty()) {
       return NONE;
     }
     String[] key = {OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER};
     Row totals =
-        OrderLinesFolder.read(spark, published)
-            .join(OrderLinesFolder.read(spark, staged).select(key[0], key[1]), key, "left_anti")
+        before
+            .join(after.select(key[0], key[1]), key, "left_anti")
             .agg(count(lit(1)), coalesce(sum(OrderLineColumns.AMOUNT), lit(BigDecimal.ZERO)))
             .first();
     RemovedLines removed =

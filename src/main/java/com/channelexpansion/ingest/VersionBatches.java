@@ -30,6 +30,9 @@ import org.apache.spark.sql.types.StructType;
  * every version again reads the batches, not the exports.
  */
 final class VersionBatches {
+  /** Export files whose (file, batch) rows are broadcast at most; more are joined. */
+  private static final int BROADCAST_FILES = 200_000;
+
   /** The column naming the batch a row was read from; never stored. */
   static final String BATCH = "batch";
 
@@ -62,13 +65,15 @@ final class VersionBatches {
             .map(b -> warehouse.batch(b).toString())
             .toArray(String[]::new);
     SparkSession spark = run.spark();
+    Dataset<Row> fileBatches = spark.createDataFrame(keyRows, keys);
     Dataset<Row> earlier =
         spark.read()
             .schema(ValidatedRows.SCHEMA)
             .parquet(batches)
             .withColumn(BATCH, batchOfFile())
             .join(
-                broadcast(spark.createDataFrame(keyRows, keys)),
+                // One row per export file held: broadcast up to a bound, joined beyond it.
+                keyRows.size() <= BROADCAST_FILES ? broadcast(fileBatches) : fileBatches,
                 new String[] {OrderLineColumns.SOURCE_FILE, BATCH});
     return current.unionByName(earlier);
   }

@@ -14,15 +14,18 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FSDataOutputStreamBuilder;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The storage operations of the lock on its folder of {@code lock-<generation>.json} files, on
  * any Hadoop file system. Only three of them matter for safety, and each is one atomic step on
  * local disks, HDFS and object stores with conditional writes: create-if-absent of a new
- * generation, whole rewrite of one's own generation, delete of one's own generation.
+ * generation (on S3A a PUT with If-None-Match, docs/operations.md "S3"), whole rewrite of one's
+ * own generation, delete of one's own generation.
  *
  * <p>Danger: Hadoop's local file system checks then creates, which is not atomic; local paths
  * therefore go through java.nio ({@code CREATE_NEW}, O_EXCL). No operation here renames a file
@@ -101,13 +104,18 @@ final class LockFolder {
         return false;
       }
     }
-    try (OutputStream out = fs.create(path, false)) {
+    // S3A (Hadoop 3.4.2+) checks then PUTs unless asked for a conditional PUT (If-None-Match: *);
+    // stores that do not know the option (HDFS: create is atomic there) ignore an opt().
+    FSDataOutputStreamBuilder<?, ?> createIfAbsent = fs.createFile(path).overwrite(false).recursive();
+    createIfAbsent.opt(Options.CreateFileOptionKeys.FS_OPTION_CREATE_CONDITIONAL_OVERWRITE, true);
+    try (OutputStream out = createIfAbsent.build()) {
       out.write(content);
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
     } catch (IOException e) {
-      // Some stores report a lost conditional create as a generic error: the name is taken.
+      // A lost conditional PUT fails at close (S3A: RemoteFileChangedException, HTTP 412), and
+      // some stores report it as a generic error: the name is taken.
       if (fs.exists(path)) {
         return false;
       }

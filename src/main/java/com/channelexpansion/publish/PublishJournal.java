@@ -21,8 +21,10 @@ import org.apache.hadoop.fs.Path;
  * <p>A run killed before the commit point changed nothing published; one killed after it is rolled
  * forward by {@link #recover} at the start of the next run, whose outputs are then those of a run
  * that was never interrupted. Moves are idempotent, so recovery may itself be interrupted.
- * On object stores a rename is a copy: there a reader may see a table half replaced while the
- * moves run (docs/operations.md).
+ * On object stores a rename is a copy, file by file: there a reader may see a table half replaced
+ * while the moves run (docs/operations.md), and a run killed inside a rename leaves the new version
+ * split between staging and target. A marker written before each rename tells recovery so: it
+ * then merges the rest into the target instead of putting the target aside as an old version.
  */
 public final class PublishJournal {
   private static final String SUFFIX = ".json";
@@ -100,7 +102,9 @@ public final class PublishJournal {
 
   private static void apply(FileSystem fs, Path journal, List<Move> moves) throws IOException {
     List<Path> asides = new ArrayList<>();
-    for (Move move : moves) {
+    List<Path> markers = new ArrayList<>();
+    for (int index = 0; index < moves.size(); index++) {
+      Move move = moves.get(index);
       Path target = new Path(move.target());
       Path aside = new Path(move.aside());
       asides.add(aside);
@@ -111,13 +115,22 @@ public final class PublishJournal {
         continue;
       }
       Path staged = new Path(move.staged());
+      Path renaming = new Path(journal.getParent(), journal.getName() + ".renaming-" + index);
+      markers.add(renaming);
       if (!fs.exists(staged)) {
         continue; // already in place
+      }
+      if (fs.exists(renaming)) {
+        // The rename had begun: on an object store it copies file by file, so the target may
+        // hold part of the new version and the staged folder the rest. Never put that aside.
+        mergeInto(fs, staged, target);
+        continue;
       }
       fs.mkdirs(target.getParent());
       if (fs.exists(target)) {
         putAside(fs, target, aside);
       }
+      fs.create(renaming, true).close();
       rename(fs, staged, target);
     }
     for (Path aside : asides) {
@@ -130,8 +143,34 @@ public final class PublishJournal {
         }
       }
     }
+    // Markers first: a journal without them is still completed correctly (nothing left staged).
+    for (Path marker : markers) {
+      fs.delete(marker, false);
+    }
     fs.delete(journal, false);
     deleteIfEmpty(fs, journal.getParent());
+  }
+
+  /**
+   * Moves what is left of a staged file or folder into {@code target}, file by file, keeping what
+   * an interrupted rename already put there (a file there is whole: object stores copy a file in
+   * one step).
+   */
+  private static void mergeInto(FileSystem fs, Path staged, Path target) throws IOException {
+    if (!fs.exists(target)) {
+      fs.mkdirs(target.getParent());
+      rename(fs, staged, target);
+      return;
+    }
+    if (fs.getFileStatus(staged).isDirectory()) {
+      for (FileStatus child : fs.listStatus(staged)) {
+        mergeInto(fs, child.getPath(), new Path(target, child.getPath().getName()));
+      }
+      fs.delete(staged, true);
+    } else {
+      fs.delete(target, false);
+      rename(fs, staged, target);
+    }
   }
 
   private static void putAside(FileSystem fs, Path target, Path aside) throws IOException {

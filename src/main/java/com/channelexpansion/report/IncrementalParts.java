@@ -1,6 +1,5 @@
 package com.channelexpansion.report;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 import com.channelexpansion.classify.CustomerClassifier;
@@ -101,7 +100,10 @@ final class IncrementalParts {
       SortedSet<String> months,
       ReportParts.Context context) {
     String orderId = OrderLineColumns.ORDER_ID;
-    Dataset<Row> orderIds = broadcast(monthsCounted.select(col(orderId)).distinct());
+    // No broadcast hint: the recomputed months' order ids grow with the history (millions at a
+    // billion lines); Spark broadcasts them when they fit spark.sql.autoBroadcastJoinThreshold
+    // (10 MB by default, judged at run time under adaptive execution) and joins them otherwise.
+    Dataset<Row> orderIds = monthsCounted.select(col(orderId)).distinct();
     Dataset<Row> otherMonths = counted.where(not(inMonths(months)));
     // No line in those months (a rerun, or a new month's first day without orders yet): no
     // order to look for in the others.

@@ -31,6 +31,10 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class SparkSessions {
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
   private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  private static final String EXTENSIONS = "spark.sql.extensions";
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  private static final String SESSION_CATALOG = "spark.sql.catalog.spark_catalog";
+  private static final String DELTA_SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
 
   private SparkSessions() {}
 
@@ -48,7 +52,9 @@ public final class SparkSessions {
     // The job writes its own _SUCCESS marker last; Spark's per-folder one would be misleading.
     defaultTo(given, builder, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     defaultTo(given, builder, "spark.hadoop.parquet.summary.metadata.level", "NONE");
+    withDelta(given, builder);
     SparkSession spark = builder.getOrCreate();
+    requireDelta(spark);
     Map<String, String> sql = new LinkedHashMap<>();
     sql.put("spark.sql.session.timeZone", "UTC");
     sql.put("spark.sql.datetime.java8API.enabled", "true");
@@ -57,6 +63,9 @@ public final class SparkSessions {
     sql.put(ADAPTIVE, "true");
     sql.put("spark.sql.ansi.enabled", "true");
     sql.put("spark.sql.debug.maxToStringFields", "200");
+    // Delta rebuilds a table's state from its log with this many tasks (default 50): the log of
+    // order_lines is small, and 50 tasks cost a short run seconds per commit.
+    sql.put(DELTA_SNAPSHOT_PARTITIONS, String.valueOf(Math.max(1, shufflePartitions)));
     SparkConf started = spark.sparkContext().getConf();
     sql.forEach(
         (key, value) -> {
@@ -113,6 +122,27 @@ public final class SparkSessions {
     // after every stage costs a short run about half a second.
     if (!given.contains(ADAPTIVE)) {
       spark.conf().set(ADAPTIVE, String.valueOf(rows >= 100_000));
+    }
+  }
+
+  /**
+   * order_lines is a Delta table: its MERGE needs Delta's session extension (added to any the
+   * user gives) and catalog (unless the user names another), both fixed when the session starts.
+   */
+  private static void withDelta(SparkConf given, SparkSession.Builder builder) {
+    String extensions = given.get(EXTENSIONS, "");
+    if (!extensions.contains(DELTA_EXTENSION)) {
+      builder.config(EXTENSIONS, extensions.isBlank() ? DELTA_EXTENSION : extensions + "," + DELTA_EXTENSION);
+    }
+    defaultTo(given, builder, SESSION_CATALOG, "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+  }
+
+  /** A session started elsewhere (a notebook) without Delta cannot write order_lines: say so. */
+  private static void requireDelta(SparkSession spark) {
+    if (!spark.sparkContext().getConf().get(EXTENSIONS, "").contains(DELTA_EXTENSION)) {
+      throw new IllegalStateException(
+          "Cannot run: the Spark session was started without Delta Lake's extension; start it with"
+              + " --conf " + EXTENSIONS + "=" + DELTA_EXTENSION);
     }
   }
 

@@ -59,15 +59,6 @@ public final class WarehouseLayout {
     return new Path(root, "_state/ledger.json");
   }
 
-  /** The (customer_id, month) pairs each merging run changed, one {@code run=<run-id>} each. */
-  public Path changes() {
-    return new Path(root, "_state/changes");
-  }
-
-  public Path changesOf(String runId) {
-    return new Path(changes(), "run=" + runId);
-  }
-
   /** Committed publish journals not yet completed (see PublishJournal). */
   public Path journal() {
     return new Path(root, "_journal");

@@ -10,10 +10,8 @@ import com.channelexpansion.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,7 +48,13 @@ public final class WarehouseSnapshot {
         throw new ConfigurationException(
             "Cannot report: the warehouse has no order_lines (" + layout.orderLines() + "): run ingest first");
       }
-      return new WarehouseSnapshot(spark, layout, fs, readVersion(fs, layout));
+      WarehouseVersion version = readVersion(fs, layout);
+      if (version.orderLinesVersion() == null) {
+        throw new ConfigurationException(
+            "Cannot report: order_lines (" + layout.orderLines() + ") was written by an earlier release"
+                + " and is not a Delta table yet: run nightly (or ingest) once to convert it");
+      }
+      return new WarehouseSnapshot(spark, layout, fs, version);
     } catch (IOException e) {
       throw new ConfigurationException("Cannot report: cannot read the warehouse (" + layout.root() + ")", e);
     }
@@ -63,6 +67,34 @@ public final class WarehouseSnapshot {
     try (InputStream in = fs.open(layout.ledger())) {
       return Json.MAPPER.readValue(in, WarehouseVersion.class);
     }
+  }
+
+  /**
+   * The warehouse as a past ingest left order_lines at {@code orderLinesVersion}, with the
+   * definitions that version was validated and credited with (from its commit's note).
+   *
+   * @throws ConfigurationException when the ledger does not vouch for that version
+   */
+  public WarehouseSnapshot atOrderLinesVersion(long orderLinesVersion) {
+    long latest = version.orderLinesVersion();
+    if (orderLinesVersion < 0 || orderLinesVersion > latest) {
+      throw new ConfigurationException(
+          "Cannot report: order_lines has no version " + orderLinesVersion
+              + " (versions 0 to " + latest + ")");
+    }
+    OrderLinesDelta.CommitNote note =
+        OrderLinesDelta.commitNote(spark, layout.orderLines(), orderLinesVersion)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "Cannot report: order_lines version " + orderLinesVersion
+                            + " does not say which definitions made it (no commit of a run at or before it)"));
+    Long rewrittenAt = version.rewrittenAtVersion();
+    WarehouseVersion past =
+        new WarehouseVersion(
+            note.validation(), note.crediting(), version.acceptedVersions(), orderLinesVersion,
+            rewrittenAt != null && rewrittenAt <= orderLinesVersion ? rewrittenAt : null);
+    return new WarehouseSnapshot(spark, layout, fs, past);
   }
 
   public WarehouseVersion version() {
@@ -95,28 +127,29 @@ public final class WarehouseSnapshot {
    * by month).
    */
   public Dataset<Row> linesThrough(YearMonth month) {
-    return OrderLinesFolder.read(spark, layout.orderLines())
+    return OrderLinesDelta.read(spark, layout.orderLines(), version.orderLinesVersion())
         .where(col(OrderLineColumns.MONTH).leq(lit(month.toString())));
   }
 
-  /** The months the table has lines in, through {@code month}: from its folder names. */
-  public SortedSet<String> monthsThrough(YearMonth month) throws IOException {
-    SortedSet<String> months = new TreeSet<>();
-    for (FileStatus folder : OrderLinesFolder.monthFolders(fs, layout.orderLines())) {
-      String name = OrderLinesFolder.monthOf(folder.getPath());
-      if (name.compareTo(month.toString()) <= 0) {
-        months.add(name);
-      }
-    }
-    return months;
+  /**
+   * The months the table has files in, through {@code month}, from its file list: every month
+   * with lines, and rarely one whose lines all moved (a superset is what readers ask for).
+   */
+  public SortedSet<String> monthsThrough(YearMonth month) {
+    return new TreeSet<>(
+        OrderLinesDelta.months(spark, layout.orderLines(), version.orderLinesVersion())
+            .headSet(month.plusMonths(1).toString()));
   }
 
   /**
-   * The (customer_id, month) of every line the ingest runs {@code runs} added or replaced
-   * ({@link ChangedLines}); runs from {@link WarehouseVersion#mergesSince}.
+   * The (customer_id, month), distinct, of every line added, replaced (old and new version) or
+   * removed after order_lines version {@code earlier}, from the table's change feed; {@code
+   * earlier} must satisfy {@link WarehouseVersion#onlyMergedSince}.
    */
-  public Dataset<Row> changesOf(List<String> runs) {
-    return ChangedLines.of(spark, layout, runs);
+  public Dataset<Row> changesSince(long earlier) {
+    return OrderLinesDelta.changesBetween(spark, layout.orderLines(), earlier, version.orderLinesVersion())
+        .select(col(OrderLineColumns.CUSTOMER_ID), col(OrderLineColumns.MONTH))
+        .distinct();
   }
 
   /** order_refunds/ ({@link OrderRefundColumns}); empty when the warehouse has none. */

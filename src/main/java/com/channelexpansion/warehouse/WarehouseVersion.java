@@ -1,50 +1,44 @@
 package com.channelexpansion.warehouse;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Which state of the warehouse a reader sees: what the lines were validated and credited with,
- * and which ingest runs made it. Ingest writes it as part of its ledger ({@code
- * _state/ledger.json}); readers read only these fields.
+ * and which version of order_lines ({@link OrderLinesDelta}) ingest vouches for. Ingest writes it
+ * as part of its ledger ({@code _state/ledger.json}) after its commit to order_lines; readers read
+ * only these fields, and read order_lines at {@code orderLinesVersion}, never a later version an
+ * interrupted run may have committed.
  *
  * @param validationFingerprint {@link DefinitionsFingerprint#validation} the lines were read with
  * @param creditingFingerprint {@link DefinitionsFingerprint#crediting} they were credited with
  * @param acceptedVersions accepted versions of lines the warehouse holds (duplicates included)
- * @param resolvedBy the last run that rewrote order_lines whole; null before the first ingest
- * @param mergedSince the runs since then that merged new lines into it, oldest first
+ * @param orderLinesVersion the order_lines version; null before the first ingest (or in a
+ *     warehouse of an earlier release, before its first ingest with this one)
+ * @param rewrittenAtVersion the version of the last whole rewrite of order_lines; the versions
+ *     after it only merged new lines in
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WarehouseVersion(
     String validationFingerprint,
     String creditingFingerprint,
     long acceptedVersions,
-    String resolvedBy,
-    List<String> mergedSince) {
-
-  public WarehouseVersion {
-    mergedSince = mergedSince == null ? List.of() : List.copyOf(mergedSince);
-  }
+    Long orderLinesVersion,
+    Long rewrittenAtVersion) {
 
   /** Before any ingest. */
   public static WarehouseVersion none() {
-    return new WarehouseVersion(null, null, 0, null, List.of());
+    return new WarehouseVersion(null, null, 0, null, null);
   }
 
   /**
-   * The runs that changed the warehouse since it was at the version made by {@code resolvedBy}
-   * then {@code merged}, when those runs only merged lines in (their changes are recorded, see
-   * {@link ChangedLines}); empty when it was rewritten whole since, or never was at that version.
+   * True when order_lines went from version {@code earlier} to this one by merges only, so the
+   * change feed between the two says everything that changed; false when it was rewritten whole
+   * since, or {@code earlier} is not one of its versions.
    */
-  public Optional<List<String>> mergesSince(String earlierResolvedBy, List<String> earlierMerged) {
-    boolean onlyMergedSince =
-        resolvedBy != null
-            && resolvedBy.equals(earlierResolvedBy)
-            && mergedSince.size() >= earlierMerged.size()
-            && mergedSince.subList(0, earlierMerged.size()).equals(earlierMerged);
-    return onlyMergedSince
-        ? Optional.of(List.copyOf(mergedSince.subList(earlierMerged.size(), mergedSince.size())))
-        : Optional.empty();
+  public boolean onlyMergedSince(long earlier) {
+    return orderLinesVersion != null
+        && rewrittenAtVersion != null
+        && earlier >= rewrittenAtVersion
+        && earlier <= orderLinesVersion;
   }
 }

@@ -62,7 +62,7 @@ class HostileFilesTest {
   }
 
   private List<String> orderLineFiles() {
-    return SharedSpark.get().read().parquet(warehouse().resolve("order_lines").toString())
+    return com.channelexpansion.testing.TableContents.orderLines(warehouse())
         .select("source_file").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.channelexpansion.testing.CommandLine;
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
+import com.channelexpansion.testing.TableContents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,6 @@ class ReportBackfillTest {
     assertEquals(
         List.of("as_of=2026-10-30", "as_of=2026-10-31", "as_of=2026-11-01"),
         SmallSamples.files(range, "x").stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().toList());
-    assertEquals(List.of(), SmallSamples.differences(range, single, "manifest.json"));
+    assertEquals(List.of(), TableContents.differences(range, single, "manifest.json"));
   }
 }

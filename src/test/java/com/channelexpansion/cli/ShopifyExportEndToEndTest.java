@@ -79,7 +79,10 @@ class ShopifyExportEndToEndTest {
   }
 
   private static Dataset<Row> table(String path) {
-    return SharedSpark.get().read().parquet(dir.resolve(path).toString());
+    Path table = dir.resolve(path);
+    return Files.isDirectory(table.resolve("_delta_log"))
+        ? com.channelexpansion.testing.TableContents.delta(table)
+        : SharedSpark.get().read().parquet(table.toString());
   }
 
   @Test

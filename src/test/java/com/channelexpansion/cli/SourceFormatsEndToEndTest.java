@@ -89,7 +89,7 @@ class SourceFormatsEndToEndTest {
         List.of(39_531L),
         rejects.where(col("reason").equalTo("malformed_row")).select("source_line")
             .as(org.apache.spark.sql.Encoders.LONG()).collectAsList());
-    Dataset<Row> lines = SharedSpark.get().read().parquet(dir.resolve("warehouse/order_lines").toString());
+    Dataset<Row> lines = com.channelexpansion.testing.TableContents.orderLines(dir.resolve("warehouse"));
     assertEquals(39_530L - 13_766L - 1L, lines.count());
     Path report = dir.resolve("reports/as_of=2010-12-20");
     assertTrue(Files.exists(report.resolve("_SUCCESS")));
@@ -119,7 +119,7 @@ class SourceFormatsEndToEndTest {
                 + "SHOPIFY_DRAFT_ORDER,SALES_ASSISTED,Order created by staff.\n");
     nightly(input, config, reference("rate_date,currency,rate_to_reporting\n"), "2026-10-31");
 
-    Dataset<Row> lines = SharedSpark.get().read().parquet(dir.resolve("warehouse/order_lines").toString());
+    Dataset<Row> lines = com.channelexpansion.testing.TableContents.orderLines(dir.resolve("warehouse"));
     assertEquals(3, lines.count());
     List<String> customers =
         lines.select("customer_id").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
@@ -171,7 +171,7 @@ class SourceFormatsEndToEndTest {
 
   /** sales_rep_id/credited_rep_id of every warehouse line. */
   private List<String> credits() {
-    return SharedSpark.get().read().parquet(dir.resolve("warehouse/order_lines").toString())
+    return com.channelexpansion.testing.TableContents.orderLines(dir.resolve("warehouse"))
         .collectAsList().stream()
         .map(r -> r.getAs("sales_rep_id") + "/" + r.getAs("credited_rep_id"))
         .toList();

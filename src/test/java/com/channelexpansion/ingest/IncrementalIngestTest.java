@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.channelexpansion.config.Definitions;
 import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Settings;
+import com.channelexpansion.testing.DeltaCommits;
 import com.channelexpansion.testing.SharedSpark;
+import com.channelexpansion.testing.TableContents;
 import com.channelexpansion.testing.SmallSamples;
 import com.channelexpansion.warehouse.WarehouseLayout;
 import java.io.IOException;
@@ -53,12 +55,12 @@ class IncrementalIngestTest {
   private static void assertSameTables(Path expected, Path actual) throws IOException {
     for (String table : List.of("order_lines", "rejects")) {
       assertEquals(
-          List.of(), SmallSamples.differences(expected.resolve(table), actual.resolve(table)), table);
+          List.of(), TableContents.differences(expected.resolve(table), actual.resolve(table)), table);
     }
   }
 
   @Test
-  void aNightRewritesOnlyTheMonthsItsLinesTouch() throws IOException {
+  void aNightMergesIntoTheMonthsItsLinesTouchOnly() throws IOException {
     String header = "order_id,line_number,order_timestamp,customer_id,order_source,quantity,unit_price,currency,updated_at\n";
     Path input = dir.resolve("months-input");
     Files.createDirectories(input);
@@ -70,9 +72,6 @@ class IncrementalIngestTest {
             + "M3,1,2025-03-15T10:00:00Z,C00001,WEB,1,10,USD,2025-03-15T10:00:00Z\n");
     Path nightly = dir.resolve("months-warehouse");
     ingest(input, nightly, "months-1");
-    Path march = nightly.resolve("order_lines/month=2025-03/part-00000.snappy.parquet");
-    java.nio.file.attribute.FileTime marchWritten = Files.getLastModifiedTime(march);
-    Object marchFile = Files.readAttributes(march, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
     // M1 is moved to February by a later version (January is left empty); M4 opens April.
     Files.writeString(
@@ -82,20 +81,51 @@ class IncrementalIngestTest {
             + "M4,1,2025-04-15T10:00:00Z,C00001,WEB,1,10,USD,2025-04-15T10:00:00Z\n");
     IngestResult night = ingest(input, nightly, "months-2");
     assertEquals(4, night.orderLines());
+    // The night's one commit adds or removes files of January (M1's old version), February and
+    // April only: March's file is neither read for rewriting nor replaced.
+    List<String> touched = DeltaCommits.filesTouchedByLatest(nightly.resolve("order_lines"));
     assertEquals(
-        List.of("month=2025-02/part-00000.snappy.parquet", "month=2025-03/part-00000.snappy.parquet",
-            "month=2025-04/part-00000.snappy.parquet"),
-        SmallSamples.files(nightly.resolve("order_lines")));
-    assertEquals(marchWritten, Files.getLastModifiedTime(march), "March is not rewritten");
-    assertEquals(
-        marchFile,
-        Files.readAttributes(march, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
-        "March's file is the one the first night wrote");
+        List.of("month=2025-01", "month=2025-02", "month=2025-04"),
+        touched.stream().map(file -> file.substring(0, file.indexOf('/'))).distinct().sorted().toList(),
+        touched.toString());
     assertFalse(Files.exists(nightly.resolve("_replaced")), "nothing left aside");
 
     Path full = dir.resolve("months-full");
     ingest(input, full, "months-full");
     assertSameTables(full, nightly);
+  }
+
+  @Test
+  void aWarehouseOfAnEarlierReleaseIsConvertedByItsNextIngest() throws IOException {
+    Path input = dir.resolve("legacy-input");
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> !file.startsWith("2026"));
+    Path warehouse = dir.resolve("legacy-warehouse");
+    ingest(input, warehouse, "legacy-1");
+    // As an earlier release left it: order_lines as plain Parquet by month, a ledger naming runs.
+    Path orderLines = warehouse.resolve("order_lines");
+    Path parquet = dir.resolve("legacy-parquet");
+    TableContents.orderLines(warehouse).write().partitionBy("month").parquet(parquet.toString());
+    try (java.util.stream.Stream<Path> delta = Files.walk(orderLines)) {
+      for (Path file : delta.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.move(parquet, orderLines);
+    Path ledger = warehouse.resolve("_state/ledger.json");
+    Files.writeString(
+        ledger,
+        Files.readString(ledger)
+            .replaceAll("\"orderLinesVersion\":\\d+", "\"resolvedBy\":\"legacy-1\"")
+            .replaceAll("\"rewrittenAtVersion\":\\d+", "\"mergedSince\":[]"));
+
+    SmallSamples.copyTree(samples.resolve("exports"), input, file -> file.startsWith("2026"));
+    IngestResult converted = ingest(input, warehouse, "legacy-2");
+    assertTrue(Files.isDirectory(orderLines.resolve("_delta_log")), "order_lines is a Delta table now");
+    assertFalse(Files.exists(warehouse.resolve("_replaced")), "the Parquet table is gone");
+    Path full = dir.resolve("legacy-full");
+    ingest(samples.resolve("exports"), full, "legacy-full");
+    assertSameTables(full, warehouse);
+    assertEquals(TableContents.orderLines(full).count(), converted.orderLines());
   }
 
   @Test
@@ -143,7 +173,7 @@ class IncrementalIngestTest {
 
     IngestResult after = ingest(input, warehouse, "after");
     assertEquals(List.of(changed), after.files().stream().map(FileReconciliation::sourceFile).toList());
-    var orderLines = SharedSpark.get().read().parquet(warehouse.resolve("order_lines").toString());
+    var orderLines = TableContents.orderLines(warehouse);
     assertEquals(
         List.of("CHANGED-1"),
         orderLines.where(functions.col("source_file").equalTo(changed)).select("order_id")

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.channelexpansion.testing.SmallSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FilterFileSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +93,45 @@ class PublishJournalTest {
     assertEquals("new table", read("table/part-0"));
     assertEquals("new state", read("state.json"));
     assertFalse(Files.exists(dir.resolve("_replaced/r1/state.json")));
+  }
+
+  /**
+   * A local file system whose folder renames out of staging stop, as a killed run on an object
+   * store would, after moving the first file: the rest of the folder is still staged.
+   */
+  private static final class HalfRenamingFileSystem extends FilterFileSystem {
+    HalfRenamingFileSystem(FileSystem local) {
+      super(local);
+    }
+
+    @Override
+    public boolean rename(org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to) throws IOException {
+      if (!from.toString().contains("_staging") || !getFileStatus(from).isDirectory()) {
+        return super.rename(from, to);
+      }
+      FileStatus first = listStatus(from)[0];
+      mkdirs(to);
+      super.rename(first.getPath(), new org.apache.hadoop.fs.Path(to, first.getPath().getName()));
+      throw new IllegalStateException("killed inside the rename of " + from);
+    }
+  }
+
+  @Test
+  void recoveryFinishesARenameAnObjectStoreLeftHalfDone() throws IOException {
+    write("table/part-1", "old table, second file");
+    write("_staging/r1/table/part-1", "new table, second file");
+    FileSystem halfRenaming = new HalfRenamingFileSystem(fs);
+    assertThrows(
+        IllegalStateException.class,
+        () -> PublishJournal.commit(halfRenaming, journal, "r1", moves(), () -> {}));
+    assertEquals(1, SmallSamples.files(dir.resolve("table")).size(), "killed with one file moved");
+
+    assertEquals(1, PublishJournal.recover(fs, journal));
+    assertEquals("new table", read("table/part-0"));
+    assertEquals("new table, second file", read("table/part-1"));
+    assertEquals("new state", read("state.json"));
+    assertFalse(Files.exists(dir.resolve("_staging/r1/table")), "nothing left staged");
+    assertFalse(Files.exists(dir.resolve("_journal")), "journal and its markers removed");
   }
 
   @Test

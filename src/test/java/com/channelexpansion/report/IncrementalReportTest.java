@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.channelexpansion.testing.CommandLine;
 import com.channelexpansion.testing.SharedSpark;
 import com.channelexpansion.testing.SmallSamples;
+import com.channelexpansion.testing.TableContents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A night's report is updated from the previous night's (ReportParts.update) and must equal, byte
- * for byte, a report computed from every line. The night below exercises each reason a customer or
+ * A night's report is updated from the previous night's (ReportParts.update) and must equal a
+ * report computed from every line: each Parquet output (the state's included) by its schema and
+ * rows, each CSV, HTML and JSON file by its bytes. The night below exercises each reason a customer or
  * month is recomputed: changed lines, a customer whose segment changes (its first orders are
  * cancelled), a line moved to another month, a new customer, lines already ingested that enter
  * the TTM window (dated after the previous as-of), lines entering the year-earlier window, an
@@ -78,7 +80,7 @@ class IncrementalReportTest {
     assertEquals("every line", computedFrom(reports, "2026-10-30"));
 
     SparkSession spark = SharedSpark.get();
-    Dataset<Row> lines = spark.read().parquet(warehouse.resolve("order_lines").toString());
+    Dataset<Row> lines = com.channelexpansion.testing.TableContents.orderLines(warehouse);
     Dataset<Row> yesterday = spark.read().parquet(reports.resolve("as_of=2026-10-30/customers").toString());
     // An EXISTING customer with orders after program_start: cancelling every line it bought
     // before program_start makes it a new customer.
@@ -117,7 +119,7 @@ class IncrementalReportTest {
 
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
     assertTrue(
-        computedFrom(reports, "2026-10-31").startsWith("as_of=2026-10-30 and the changes of 1 ingest run"),
+        computedFrom(reports, "2026-10-31").startsWith("as_of=2026-10-30 and the changes of 1 order_lines version"),
         computedFrom(reports, "2026-10-31"));
     assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-10-31");
     assertTrue(cancelled.size() > 0, "the customer had lines before program_start");
@@ -179,19 +181,19 @@ class IncrementalReportTest {
     // Nothing changed and as-of did not move: no customer is recomputed, no history is read.
     run("nightly", input, warehouse, reports, "--as-of", "2026-10-31");
     assertEquals(
-        "as_of=2026-10-31 and the changes of 0 ingest runs since", computedFrom(reports, "2026-10-31"));
+        "as_of=2026-10-31 and the changes of 0 order_lines versions since", computedFrom(reports, "2026-10-31"));
     assertEquals(
-        List.of(), SmallSamples.differences(first, reports.resolve("as_of=2026-10-31"), "manifest.json"));
+        List.of(), TableContents.differences(first, reports.resolve("as_of=2026-10-31"), "manifest.json"));
 
     // The windows moved by a month: the summary's window facts are summed again from the kept
     // (customer, month) facts, and only the months from the base's on are recomputed.
     run("report", input, warehouse, reports, "--as-of", "2026-11-01");
     assertEquals(
-        "as_of=2026-10-31 and the changes of 0 ingest runs since", computedFrom(reports, "2026-11-01"));
+        "as_of=2026-10-31 and the changes of 0 order_lines versions since", computedFrom(reports, "2026-11-01"));
     assertEqualsAReportFromEveryLine(input, warehouse, reports, "2026-11-01");
   }
 
-  /** Reports {@code asOf} again from every line, elsewhere, and compares every file. */
+  /** Reports {@code asOf} again from every line, elsewhere, and compares every output. */
   private static void assertEqualsAReportFromEveryLine(
       Path input, Path warehouse, Path reports, String asOf) throws IOException {
     Path full = Files.createTempDirectory(dir, "full-reports");
@@ -199,7 +201,7 @@ class IncrementalReportTest {
     assertEquals("every line", computedFrom(full, asOf));
     assertEquals(
         List.of(),
-        SmallSamples.differences(
+        TableContents.differences(
             reports.resolve("as_of=" + asOf), full.resolve("as_of=" + asOf), "manifest.json"));
   }
 

@@ -58,11 +58,15 @@ final class ClassifyStage {
       ReportState.Base from = base.get();
       JobDescriptions.relabel(spark, stagePrefix + "classify changed months since as_of=" + from.asOf());
       SparkSessions.sizeShufflesFor(spark, NIGHT_ROWS);
-      Dataset<Row> changes = read.warehouse().changesOf(from.mergedSince());
+      // Kept: the change feed is read once (the update looks at the changed pairs several times).
+      Dataset<Row> changes =
+          context.persisted().keep(read.warehouse().changesSince(from.state().orderLinesVersion()));
       parts = ReportParts.update(from.parts(spark), from.asOf(), read.counted(), changes, context);
+      long versions = read.warehouse().version().orderLinesVersion() - from.state().orderLinesVersion();
       how =
           String.format(
-              "as_of=%s and the changes of %d ingest runs since", from.asOf(), from.mergedSince().size());
+              "as_of=%s and the changes of %d order_lines version%s since",
+              from.asOf(), versions, versions == 1 ? "" : "s");
     } else {
       SparkSessions.sizeShufflesFor(spark, read.warehouse().version().acceptedVersions());
       JobDescriptions.relabel(spark, stagePrefix + "classify every month");

@@ -51,11 +51,14 @@ final class ReadStage {
   static Result run(
       SparkSession spark,
       WarehouseLayout layout,
+      Long orderLinesVersion,
       Definitions definitions,
       ReferenceData reference,
       LocalDate asOf)
       throws IOException {
-    WarehouseSnapshot warehouse = WarehouseSnapshot.open(spark, layout);
+    WarehouseSnapshot latest = WarehouseSnapshot.open(spark, layout);
+    WarehouseSnapshot warehouse =
+        orderLinesVersion == null ? latest : latest.atOrderLinesVersion(orderLinesVersion);
     warehouse.requireBuiltWith(definitions, reference);
     YearMonth asOfMonth = YearMonth.from(asOf);
     Dataset<Row> counted =

@@ -58,6 +58,7 @@ public final class ReportJob {
   private final PersistedDatasets persisted = new PersistedDatasets();
   private Consumer<String> afterEachOutput = output -> {};
   private Runnable beforeCommit = () -> {};
+  private Long orderLinesVersion;
 
   public ReportJob(
       SparkSession spark,
@@ -86,6 +87,15 @@ public final class ReportJob {
     return this;
   }
 
+  /**
+   * Reports on order_lines as it was at {@code version} (a past night's data) instead of the
+   * version the ledger vouches for now; null for the latter.
+   */
+  public ReportJob atOrderLinesVersion(Long version) {
+    this.orderLinesVersion = version;
+    return this;
+  }
+
   /** Called with each output's name once it is staged; tests use it to inject failures. */
   ReportJob afterEachOutput(Consumer<String> listener) {
     this.afterEachOutput = listener;
@@ -105,7 +115,8 @@ public final class ReportJob {
     Map<String, Double> seconds = new LinkedHashMap<>();
     try (JobDescriptions.Scope scope = JobDescriptions.describe(spark, stage("read"))) {
       StepLog classifyLog = StepLog.start("classify");
-      ReadStage.Result read = ReadStage.run(spark, warehouse, definitions, reference, asOf);
+      ReadStage.Result read =
+          ReadStage.run(spark, warehouse, orderLinesVersion, definitions, reference, asOf);
       ReportParts.Context context =
           new ReportParts.Context(
               definitions, reference, ReferenceFrames.accounts(spark, reference.accounts()), asOf, persisted);
@@ -177,7 +188,7 @@ public final class ReportJob {
       List<Row> warnings)
       throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>(manifestBody);
-    manifest.putAll(ReportManifest.of(result, warnings));
+    manifest.putAll(ReportManifest.of(result, warnings, staged.tableFiles()));
     JsonDocument.write(manifest, new Path(staged.folder(), MANIFEST), conf);
     afterEachOutput.accept(MANIFEST);
     JsonDocument.touch(new Path(staged.folder(), ReportsLayout.SUCCESS_MARKER), conf);

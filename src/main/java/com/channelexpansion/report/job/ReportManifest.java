@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.apache.spark.sql.Row;
 
-/** The report part of manifest.json: as-of, output row counts, warnings and timings. */
+/**
+ * The report part of manifest.json: as-of, output row counts, the part files of each Parquet
+ * output, warnings and timings.
+ */
 final class ReportManifest {
   private ReportManifest() {}
 
   /**
    * @param unknownRepWarnings rows of RepCrediting.totalWarnings: rep_id, role, lines
+   * @param tableFiles each Parquet output's part files (path relative to the report's folder,
+   *     bytes), by output name
    */
-  static Map<String, Object> of(ReportResult result, List<Row> unknownRepWarnings) {
+  static Map<String, Object> of(
+      ReportResult result, List<Row> unknownRepWarnings, Map<String, SortedMap<String, Long>> tableFiles) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("as_of", result.asOf().toString());
     Map<String, Object> report = new LinkedHashMap<>();
@@ -22,6 +29,7 @@ final class ReportManifest {
     report.put("customers_by_segment", result.customersBySegment());
     report.put("net_revenue_ttm", result.netRevenueTtm() == null ? null : result.netRevenueTtm().toPlainString());
     report.put("output_rows", result.outputRows());
+    report.put("output_files", outputFiles(tableFiles));
     report.put("pages", result.pages());
     Map<String, Object> refunds = new LinkedHashMap<>();
     refunds.put("ttm", result.refundsNotNetted().ttm().toPlainString());
@@ -44,5 +52,26 @@ final class ReportManifest {
     report.put("seconds_by_step", result.secondsByStep());
     doc.put("report", report);
     return doc;
+  }
+
+  /**
+   * The files that make up each published table: Spark names them anew each run, so a reader of
+   * an object store takes this list, not a listing, as the published version.
+   */
+  private static Map<String, Object> outputFiles(Map<String, SortedMap<String, Long>> tableFiles) {
+    Map<String, Object> outputs = new LinkedHashMap<>();
+    tableFiles.forEach(
+        (table, files) -> {
+          List<Map<String, Object>> entries = new ArrayList<>();
+          files.forEach(
+              (path, bytes) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("path", path);
+                entry.put("bytes", bytes);
+                entries.add(entry);
+              });
+          outputs.put(table, entries);
+        });
+    return outputs;
   }
 }

@@ -29,17 +29,17 @@ import org.apache.spark.sql.SparkSession;
  * themselves, and what they were computed from.
  *
  * @param fingerprint {@link #fingerprint} of the definitions and reference data it used
- * @param warehouseResolvedBy and {@code warehouseMerged}: the warehouse's position (its ledger's
- *     last full resolve and the merges since), so a later report knows which changes are new
+ * @param orderLinesVersion the version of order_lines it read, so a later report asks the table's
+ *     change feed for what changed since
  */
-public record ReportState(
-    String fingerprint, String warehouseResolvedBy, List<String> warehouseMerged) {
+public record ReportState(String fingerprint, long orderLinesVersion) {
   /**
    * Bumped whenever what is stored changes meaning: older states are then not used. 3: lines of
    * customer_id UNIDENTIFIED are no customer and take segment UNIDENTIFIED (revenue, terms). 4:
-   * lines are read credited (credited_rep_id and the unknown-rep columns) from the warehouse.
+   * lines are read credited (credited_rep_id and the unknown-rep columns) from the warehouse. 5:
+   * the warehouse's position is order_lines' Delta version.
    */
-  private static final String FORMAT = "report-state-4";
+  private static final String FORMAT = "report-state-5";
 
   public static final String FOLDER = "_state";
   static final String CUSTOMER_MONTHS = "customer_months";
@@ -51,11 +51,7 @@ public record ReportState(
 
   /** The state of a report computed from {@code warehouse} with {@code fingerprint}. */
   public static ReportState of(String fingerprint, WarehouseVersion warehouse) {
-    return new ReportState(fingerprint, warehouse.resolvedBy(), warehouse.mergedSince());
-  }
-
-  public ReportState {
-    warehouseMerged = warehouseMerged == null ? List.of() : List.copyOf(warehouseMerged);
+    return new ReportState(fingerprint, warehouse.orderLinesVersion());
   }
 
   /**
@@ -73,8 +69,8 @@ public record ReportState(
     }
   }
 
-  /** An earlier report a report on {@code asOf} can start from, and the ingest runs since it. */
-  public record Base(LocalDate asOf, Path folder, ReportState state, List<String> mergedSince) {
+  /** An earlier report a report on {@code asOf} can start from. */
+  public record Base(LocalDate asOf, Path folder, ReportState state) {
     /** Its parts, read from its outputs and its state folder. */
     public ReportParts parts(SparkSession spark) {
       Path stateFolder = new Path(folder, FOLDER);
@@ -101,7 +97,7 @@ public record ReportState(
   public static Optional<Base> findBase(
       FileSystem fs, Path reportsRoot, LocalDate asOf, String fingerprint, WarehouseVersion warehouse)
       throws IOException {
-    if (warehouse.resolvedBy() == null || !fs.exists(reportsRoot)) {
+    if (warehouse.orderLinesVersion() == null || !fs.exists(reportsRoot)) {
       return Optional.empty();
     }
     for (LocalDate date : publishedOnOrBefore(fs, reportsRoot, asOf)) {
@@ -110,10 +106,8 @@ public record ReportState(
       if (state.isEmpty() || !fingerprint.equals(state.get().fingerprint())) {
         continue;
       }
-      Optional<List<String>> mergedSince =
-          warehouse.mergesSince(state.get().warehouseResolvedBy(), state.get().warehouseMerged());
-      if (mergedSince.isPresent()) {
-        return Optional.of(new Base(date, folder, state.get(), mergedSince.get()));
+      if (warehouse.onlyMergedSince(state.get().orderLinesVersion())) {
+        return Optional.of(new Base(date, folder, state.get()));
       }
     }
     return Optional.empty();

@@ -11,7 +11,7 @@ import com.channelexpansion.commission.CommissionScenarios;
 import com.channelexpansion.config.ChannelDefinition;
 import com.channelexpansion.pages.ExecutivePages;
 import com.channelexpansion.pages.PageModel;
-import com.channelexpansion.publish.ParquetTableWriter;
+import com.channelexpansion.publish.SparkParquetWriter;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.spark.ParallelJobs;
 import com.channelexpansion.valuecase.ChannelStateTables;
@@ -25,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -34,9 +37,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes a report's outputs into its staging folder, each sorted by its key columns so the same
- * inputs give the same files; tells a listener as each output is staged (tests inject failures
- * there).
+ * Writes a report's outputs into its staging folder (Parquet tables by Spark's writer, each part
+ * file sorted by the table's key columns) and remembers each table's part files for the manifest;
+ * tells a listener as each output is staged (tests inject failures there).
  */
 final class StagedOutputs {
   /** Sort keys of each Parquet output. */
@@ -58,6 +61,8 @@ final class StagedOutputs {
   private final FileSystem fs;
   private final Path folder;
   private final Consumer<String> afterEachOutput;
+  /** The part files of each Parquet output written so far (tables are written in parallel). */
+  private final Map<String, SparkParquetWriter.WrittenTable> tables = new ConcurrentSkipListMap<>();
 
   StagedOutputs(FileSystem fs, Path folder, Consumer<String> afterEachOutput) {
     this.fs = fs;
@@ -71,10 +76,26 @@ final class StagedOutputs {
 
   /** Writes one Parquet output (a name of {@link #SORT_KEYS}) and returns its row count. */
   long writeTable(String name, Dataset<Row> table) throws IOException {
-    long written =
-        ParquetTableWriter.writeSingleFile(table, new Path(folder, name), Columns.named(SORT_KEYS.get(name)));
+    SparkParquetWriter.WrittenTable written =
+        SparkParquetWriter.write(table, new Path(folder, name), Columns.named(SORT_KEYS.get(name)));
+    tables.put(name, written);
     afterEachOutput.accept(name);
-    return written;
+    return written.rows();
+  }
+
+  /**
+   * The part files of every Parquet output, by output name: each file's path relative to the
+   * report's folder and its bytes.
+   */
+  Map<String, SortedMap<String, Long>> tableFiles() {
+    Map<String, SortedMap<String, Long>> files = new TreeMap<>();
+    tables.forEach(
+        (name, written) -> {
+          SortedMap<String, Long> relative = new TreeMap<>();
+          written.files().forEach((file, bytes) -> relative.put(name + "/" + file, bytes));
+          files.put(name, relative);
+        });
+    return files;
   }
 
   /** Submits the writes of the parts a later report starts from ({@link ReportState}). */
@@ -97,7 +118,7 @@ final class StagedOutputs {
       ParallelJobs jobs, UnaryOperator<String> stage, Dataset<Row> part, Path target, String... sortKeys) {
     return jobs.submit(
         stage.apply("write state " + target.getName()),
-        () -> ParquetTableWriter.writeSingleFile(part, target, Columns.named(sortKeys)));
+        () -> SparkParquetWriter.write(part, target, Columns.named(sortKeys)).rows());
   }
 
   /** Writes every CSV; returns their row counts by name. */

@@ -15,13 +15,19 @@ import com.channelexpansion.publish.ReportsLayout;
 import com.channelexpansion.samples.GeneratorOptions;
 import com.channelexpansion.samples.SampleDataGenerator;
 import com.channelexpansion.testing.SharedSpark;
+import com.channelexpansion.testing.SmallSamples;
 import com.channelexpansion.warehouse.WarehouseLayout;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +121,34 @@ class ReportPublishTest {
     job(reports, "two").execute(Map.of());
     assertFalse(Files.exists(stale), "the old folder is replaced, not merged");
     assertTrue(Files.exists(reports.resolve("as_of=" + AS_OF).resolve("_SUCCESS")));
+  }
+
+  @Test
+  void manifestListsThePartFilesOfEachTable() throws IOException {
+    Path reports = dir.resolve("reports-listed");
+    job(reports, "listed").execute(Map.of());
+    Path published = reports.resolve("as_of=" + AS_OF);
+    JsonNode outputFiles =
+        new ObjectMapper().readTree(published.resolve(ReportJob.MANIFEST).toFile()).path("report").path("output_files");
+    List<String> tables = new ArrayList<>();
+    outputFiles.fieldNames().forEachRemaining(tables::add);
+    assertEquals(
+        List.of(ReportJob.CHANNEL_STATES_MONTHLY, ReportJob.COMMISSIONS, ReportJob.CUSTOMERS,
+            ReportJob.REVENUE_MONTHLY, ReportJob.TEAM_SUMMARY),
+        tables);
+    for (String table : tables) {
+      Map<String, Long> listed = new TreeMap<>();
+      outputFiles.path(table).forEach(file -> listed.put(file.path("path").asText(), file.path("bytes").asLong()));
+      Map<String, Long> onDisk = new TreeMap<>();
+      // Beside the part files a folder may hold only hidden checksums and Spark's markers.
+      for (String file : SmallSamples.files(published.resolve(table))) {
+        if (!file.startsWith(".") && !file.startsWith("_")) {
+          onDisk.put(table + "/" + file, Files.size(published.resolve(table).resolve(file)));
+        }
+      }
+      assertFalse(listed.isEmpty(), table);
+      assertEquals(onDisk, listed, table);
+    }
   }
 
   private static Map<String, byte[]> snapshot(Path folder) throws IOException {

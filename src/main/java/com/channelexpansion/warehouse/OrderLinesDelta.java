@@ -1,0 +1,115 @@
+package com.channelexpansion.warehouse;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.channelexpansion.io.Json;
+import com.channelexpansion.spark.Columns;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.delta.tables.DeltaTable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * How {@code order_lines/} is kept: a Delta Lake table (path-based, no catalog) partitioned by
+ * {@code month}, with its change data feed on, so that a reader sees one committed version at a
+ * time (never a mix of replaced and replacing files), can read any past version, and can ask what
+ * changed between two versions. Readers outside Spark open it with a Delta reader (DuckDB's
+ * {@code delta_scan}, delta-rs), never as a Parquet glob: replaced files stay until VACUUM.
+ */
+public final class OrderLinesDelta {
+  /** Table properties set when the table is created. */
+  public static final String[][] PROPERTIES = {
+    {"delta.enableChangeDataFeed", "true"},
+    // A MERGE that replaces a few lines marks them deleted instead of rewriting their files.
+    {"delta.enableDeletionVectors", "true"},
+  };
+
+  /** What an ingest run records in each of its commits' userMetadata. */
+  public record CommitNote(String run, String validation, String crediting) {}
+
+  private static final String MONTH_PREFIX = OrderLineColumns.MONTH + "=";
+
+  private OrderLinesDelta() {}
+
+  /** The table's schema: {@link OrderLineColumns#SCHEMA}'s columns and order, all optional. */
+  public static StructType schema() {
+    return OrderLineColumns.SCHEMA.asNullable();
+  }
+
+  /** True when {@code table} holds a Delta table (a warehouse of an earlier release holds plain Parquet). */
+  public static boolean exists(SparkSession spark, Path table) {
+    return DeltaTable.isDeltaTable(spark, table.toString());
+  }
+
+  /** The latest committed version of the table. */
+  public static long latestVersion(SparkSession spark, Path table) {
+    return DeltaTable.forPath(spark, table.toString()).history(1).first().<Long>getAs("version");
+  }
+
+  /**
+   * The note of the latest run commit at or before {@code version} (a restore carries none and
+   * leaves the table as an earlier commit made it); empty when there is none.
+   */
+  public static Optional<CommitNote> commitNote(SparkSession spark, Path table, long version) {
+    List<Row> notes =
+        DeltaTable.forPath(spark, table.toString())
+            .history()
+            .where(col("version").leq(version).and(col("userMetadata").isNotNull()))
+            .orderBy(col("version").desc())
+            .select("userMetadata")
+            .limit(1)
+            .collectAsList();
+    if (notes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.MAPPER.readValue(notes.get(0).getString(0), CommitNote.class));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The table at {@code version}, in {@link OrderLineColumns#SCHEMA}'s column order. */
+  public static Dataset<Row> read(SparkSession spark, Path table, long version) {
+    return spark.read()
+        .format("delta")
+        .option("versionAsOf", version)
+        .load(table.toString())
+        .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
+  }
+
+  /**
+   * Every row that changed after version {@code since} up to {@code until} (inserted, deleted, or
+   * updated: old and new image), with the table's columns; empty when {@code since >= until}.
+   */
+  public static Dataset<Row> changesBetween(SparkSession spark, Path table, long since, long until) {
+    if (since >= until) {
+      return spark.createDataFrame(List.of(), schema());
+    }
+    return spark.read()
+        .format("delta")
+        .option("readChangeFeed", "true")
+        .option("startingVersion", since + 1)
+        .option("endingVersion", until)
+        .load(table.toString())
+        .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
+  }
+
+  /** The months that hold lines at {@code version}: from the table's file list, no data read. */
+  public static SortedSet<String> months(SparkSession spark, Path table, long version) {
+    SortedSet<String> months = new TreeSet<>();
+    Arrays.stream(spark.read().format("delta").option("versionAsOf", version).load(table.toString()).inputFiles())
+        .map(file -> new Path(file).getParent().getName())
+        .filter(folder -> folder.startsWith(MONTH_PREFIX))
+        .forEach(folder -> months.add(folder.substring(MONTH_PREFIX.length())));
+    return months;
+  }
+}
