@@ -66,6 +66,9 @@ public final class SparkSessions {
     // Delta rebuilds a table's state from its log with this many tasks (default 50): the log of
     // order_lines is small, and 50 tasks cost a short run seconds per commit.
     sql.put(DELTA_SNAPSHOT_PARTITIONS, String.valueOf(Math.max(1, shufflePartitions)));
+    // Delta keeps every table it opened (up to 10,000) with its snapshot in memory; a run opens
+    // one. Read once, at Delta's first use: a JVM that opens many tables (the tests) keeps few.
+    sql.put("spark.databricks.delta.delta.log.cacheSize", "8");
     SparkConf started = spark.sparkContext().getConf();
     sql.forEach(
         (key, value) -> {
