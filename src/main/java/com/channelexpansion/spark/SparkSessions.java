@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.internal.SQLConf;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -91,7 +92,9 @@ public final class SparkSessions {
         .forEach(
             (key, value) -> {
               scala.Option<String> current = to.getOption(key);
-              if (to.isModifiable(key) && (current.isEmpty() || !current.get().equals(value))) {
+              // Not isModifiable: it is false for a key whose library has not registered it yet
+              // (Delta's, before Delta's first use), and those settings would be lost.
+              if (!SQLConf.isStaticConfigKey(key) && (current.isEmpty() || !current.get().equals(value))) {
                 to.set(key, value);
               }
             });

@@ -13,8 +13,12 @@ class SparkSessionsTest {
   void aUsersSettingWinsOverTheJobsSizing() {
     SparkSession caller = SharedSpark.get().newSession();
     caller.conf().set("spark.sql.adaptive.enabled", "true");
+    caller.conf().set("spark.databricks.delta.snapshotPartitions", "3");
+    caller.conf().set("spark.example.notRegistered", "kept");
     SparkSession job = SparkSessions.forJob(caller);
     assertEquals("true", job.conf().get("spark.sql.adaptive.enabled"), "the caller's settings copied");
+    assertEquals("3", job.conf().get("spark.databricks.delta.snapshotPartitions"), "a library's setting");
+    assertEquals("kept", job.conf().get("spark.example.notRegistered"), "a setting no library registered yet");
 
     SparkConf user = new SparkConf(false).set("spark.sql.adaptive.enabled", "true");
     SparkSessions.sizeShufflesFor(job, 10, user);
