@@ -43,13 +43,14 @@ final class IncrementalParts {
     SortedSet<String> customerMonthsRedone = new TreeSet<>(months);
     customerMonthsRedone.addAll(monthsOfPairsNotIn(split, base.splitOrderLines()));
     customerMonthsRedone.addAll(monthsOfPairsNotIn(base.splitOrderLines(), split));
+    // Materialized: each part below stacks on the ones above it (PersistedDatasets#materialize).
     Dataset<Row> customerMonths =
-        context.persisted().keep(
+        context.persisted().materialize(
             base.customerMonths()
                 .where(not(inMonths(customerMonthsRedone)))
                 .unionByName(
                     CustomerMonths.of(linesOf(customerMonthsRedone, months, monthsCounted, counted), split)));
-    Dataset<Row> customers = context.persisted().keep(ReportParts.customersOf(customerMonths, split, context));
+    Dataset<Row> customers = context.persisted().materialize(ReportParts.customersOf(customerMonths, split, context));
     Dataset<Row> classified = ReportParts.classifiedOf(customers);
 
     // The month parts depend on segments too: a customer's new segment redoes all its months.
@@ -125,7 +126,7 @@ final class IncrementalParts {
                   .join(kept.select(Columns.named(LINE_KEY)), LINE_KEY, "left_anti")
                   .select(Columns.named(counted.columns())));
     }
-    return ReportParts.noneAsEmpty(context.persisted().keep(CustomerMonths.splitOrderLines(candidates)));
+    return ReportParts.noneAsEmpty(context.persisted().materialize(CustomerMonths.splitOrderLines(candidates)));
   }
 
   /** The months of {@code split}'s lines whose (customer, order) pair {@code other} lacks. */

@@ -2,7 +2,9 @@ package com.channelexpansion.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -14,6 +16,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class PersistedDatasets {
   private final List<Dataset<?>> persisted = new ArrayList<>();
+  private final List<RDD<?>> materialized = new ArrayList<>();
 
   /** {@code dataset}, persisted in memory and on disk, and remembered for {@link #release}. */
   public synchronized <T> Dataset<T> keep(Dataset<T> dataset) {
@@ -23,9 +26,25 @@ public final class PersistedDatasets {
     return dataset;
   }
 
-  /** Unpersists what {@link #keep} persisted (without waiting for the blocks to go). */
+  /**
+   * {@code dataset} computed now and held like {@link #keep}'s, its plan cut: a later plan over it
+   * reads its rows instead of repeating the plans that made it. For Datasets built on others
+   * that are built on others: their plans, analysed and printed at every query, grow with each
+   * level. Its rows are not recomputed when an executor is lost (the run fails and is rerun).
+   */
+  public synchronized <T> Dataset<T> materialize(Dataset<T> dataset) {
+    Dataset<T> cut = dataset.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+    if (cut.queryExecution().logical() instanceof LogicalRDD rows) {
+      materialized.add(rows.rdd());
+    }
+    return cut;
+  }
+
+  /** Unpersists what {@link #keep} and {@link #materialize} hold (without waiting for the blocks to go). */
   public synchronized void release() {
     persisted.forEach(dataset -> dataset.unpersist(false));
     persisted.clear();
+    materialized.forEach(rdd -> rdd.unpersist(false));
+    materialized.clear();
   }
 }

@@ -32,6 +32,7 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class SparkSessions {
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
   private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
   private static final String EXTENSIONS = "spark.sql.extensions";
   private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
   private static final String SESSION_CATALOG = "spark.sql.catalog.spark_catalog";
@@ -64,6 +65,9 @@ public final class SparkSessions {
     sql.put(ADAPTIVE, "true");
     sql.put("spark.sql.ansi.enabled", "true");
     sql.put("spark.sql.debug.maxToStringFields", "200");
+    // A report's plans reach over cached parts that reach over others: printed in full for the
+    // UI and event log at every query and re-plan, they cost a night's report about a minute.
+    sql.put("spark.sql.maxPlanStringLength", "8192");
     // Delta rebuilds a table's state from its log with this many tasks (default 50): the log of
     // order_lines is small, and 50 tasks cost a short run seconds per commit.
     sql.put(DELTA_SNAPSHOT_PARTITIONS, String.valueOf(Math.max(1, shufflePartitions)));
@@ -102,10 +106,11 @@ public final class SparkSessions {
   }
 
   /**
-   * Sizes the job session's shuffles to the rows a step is about to process: one partition,
-   * without adaptive execution, for small data (a short run is dominated by per-task latency, and
-   * adaptive execution cannot merge map-side partitions), otherwise about 500,000 rows per
-   * partition and at least one per core, with adaptive execution. A key the user set when Spark
+   * Sizes the job session's shuffles to the rows a step is about to process: for small data one
+   * partition, without adaptive execution (a short run is dominated by per-task latency, and
+   * adaptive execution cannot merge map-side partitions), and without whole-stage code
+   * generation (compiling costs more than it saves); otherwise about 500,000 rows per partition
+   * and at least one per core, with both. A key the user set when Spark
    * started is left alone. Results do not depend on it: output files are laid out explicitly and
    * sums are exact decimals.
    *
@@ -128,6 +133,10 @@ public final class SparkSessions {
     // after every stage costs a short run about half a second.
     if (!given.contains(ADAPTIVE)) {
       spark.conf().set(ADAPTIVE, String.valueOf(rows >= 100_000));
+    }
+    // Compiling a stage's generated code takes longer than interpreting it over a few rows.
+    if (!given.contains(WHOLE_STAGE_CODEGEN)) {
+      spark.conf().set(WHOLE_STAGE_CODEGEN, String.valueOf(rows >= 100_000));
     }
   }
 

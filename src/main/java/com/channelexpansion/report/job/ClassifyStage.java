@@ -57,7 +57,9 @@ final class ClassifyStage {
     if (base.isPresent()) {
       ReportState.Base from = base.get();
       JobDescriptions.relabel(spark, stagePrefix + "classify changed months since as_of=" + from.asOf());
-      SparkSessions.sizeShufflesFor(spark, NIGHT_ROWS);
+      // A month's lines at most: a short history is small data (SparkSessions#sizeShufflesFor).
+      SparkSessions.sizeShufflesFor(
+          spark, Math.min(NIGHT_ROWS, read.warehouse().version().acceptedVersions()));
       // Kept: the change feed is read once (the update looks at the changed pairs several times).
       Dataset<Row> changes =
           context.persisted().keep(read.warehouse().changesSince(from.state().orderLinesVersion()));
