@@ -25,6 +25,8 @@ import org.apache.hadoop.fs.Path;
  * while the moves run (docs/operations.md), and a run killed inside a rename leaves the new version
  * split between staging and target. A marker written before each rename tells recovery so: it
  * then merges the rest into the target instead of putting the target aside as an old version.
+ * A folder's {@code _SUCCESS} is removed from the old version first and put in the new one last,
+ * so a reader that waits for it never reads a folder being replaced.
  */
 public final class PublishJournal {
   private static final String SUFFIX = ".json";
@@ -116,22 +118,34 @@ public final class PublishJournal {
       }
       Path staged = new Path(move.staged());
       Path renaming = new Path(journal.getParent(), journal.getName() + ".renaming-" + index);
+      Path heldSuccess = new Path(journal.getParent(), journal.getName() + ".success-" + index);
       markers.add(renaming);
       if (!fs.exists(staged)) {
-        continue; // already in place
+        placeSuccessLast(fs, heldSuccess, target); // moved already; its marker may not be
+        continue;
+      }
+      // A folder's _SUCCESS is held out of the rename and put in place after it: an object
+      // store copies file by file, in no set order, and a reader waits for the marker.
+      Path stagedSuccess = new Path(staged, ReportsLayout.SUCCESS_MARKER);
+      if (fs.exists(stagedSuccess)) {
+        rename(fs, stagedSuccess, heldSuccess);
       }
       if (fs.exists(renaming)) {
         // The rename had begun: on an object store it copies file by file, so the target may
         // hold part of the new version and the staged folder the rest. Never put that aside.
         mergeInto(fs, staged, target);
+        placeSuccessLast(fs, heldSuccess, target);
         continue;
       }
       fs.mkdirs(target.getParent());
       if (fs.exists(target)) {
+        // The old version's marker goes first: a reader stops trusting the folder before it changes.
+        fs.delete(new Path(target, ReportsLayout.SUCCESS_MARKER), false);
         putAside(fs, target, aside);
       }
       fs.create(renaming, true).close();
       rename(fs, staged, target);
+      placeSuccessLast(fs, heldSuccess, target);
     }
     for (Path aside : asides) {
       fs.delete(aside, true);
@@ -149,6 +163,13 @@ public final class PublishJournal {
     }
     fs.delete(journal, false);
     deleteIfEmpty(fs, journal.getParent());
+  }
+
+  /** Puts a folder's held {@code _SUCCESS} in place, once everything else of it is there. */
+  private static void placeSuccessLast(FileSystem fs, Path heldSuccess, Path target) throws IOException {
+    if (fs.exists(heldSuccess)) {
+      rename(fs, heldSuccess, new Path(target, ReportsLayout.SUCCESS_MARKER));
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import com.channelexpansion.testing.SmallSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -132,6 +133,69 @@ class PublishJournalTest {
     assertEquals("new state", read("state.json"));
     assertFalse(Files.exists(dir.resolve("_staging/r1/table")), "nothing left staged");
     assertFalse(Files.exists(dir.resolve("_journal")), "journal and its markers removed");
+  }
+
+  /** A local file system that records its renames and deletes, relative to the test's folder. */
+  private final class RecordingFileSystem extends FilterFileSystem {
+    final List<String> events = new ArrayList<>();
+    private final String markerToFail;
+
+    RecordingFileSystem(FileSystem local, String markerToFail) {
+      super(local);
+      this.markerToFail = markerToFail;
+    }
+
+    private String relative(org.apache.hadoop.fs.Path path) {
+      return dir.toUri().relativize(path.toUri()).getPath();
+    }
+
+    @Override
+    public boolean rename(org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to) throws IOException {
+      if (relative(to).equals(markerToFail)) {
+        throw new IllegalStateException("killed before " + markerToFail + " was placed");
+      }
+      events.add("rename " + relative(from) + " -> " + relative(to));
+      return super.rename(from, to);
+    }
+
+    @Override
+    public boolean delete(org.apache.hadoop.fs.Path path, boolean recursive) throws IOException {
+      events.add("delete " + relative(path));
+      return super.delete(path, recursive);
+    }
+  }
+
+  @Test
+  void aFoldersSuccessMarkerIsWithdrawnFirstAndPlacedLast() throws IOException {
+    write("table/_SUCCESS", "");
+    write("_staging/r1/table/_SUCCESS", "");
+    RecordingFileSystem recording = new RecordingFileSystem(fs, "");
+    PublishJournal.commit(recording, journal, "r1", moves(), () -> {});
+    List<String> events = recording.events;
+    int withdrawn = events.indexOf("delete table/_SUCCESS");
+    int putAside = events.indexOf("rename table -> _replaced/r1/table");
+    int moved = events.indexOf("rename _staging/r1/table -> table");
+    int placed = events.indexOf("rename _journal/r1.json.success-0 -> table/_SUCCESS");
+    assertTrue(withdrawn >= 0 && withdrawn < putAside, "the old marker goes before the old folder: " + events);
+    assertTrue(moved >= 0 && moved < placed, "the new marker comes after the new folder: " + events);
+    assertTrue(Files.exists(dir.resolve("table/_SUCCESS")));
+    assertEquals("new table", read("table/part-0"));
+    assertFalse(Files.exists(dir.resolve("_journal")), "nothing held back is left");
+  }
+
+  @Test
+  void aRunKilledBeforeTheMarkerIsPlacedIsCompletedByRecovery() throws IOException {
+    write("_staging/r1/table/_SUCCESS", "");
+    RecordingFileSystem failing = new RecordingFileSystem(fs, "table/_SUCCESS");
+    assertThrows(
+        IllegalStateException.class, () -> PublishJournal.commit(failing, journal, "r1", moves(), () -> {}));
+    assertEquals("new table", read("table/part-0"), "the folder moved");
+    assertFalse(Files.exists(dir.resolve("table/_SUCCESS")), "a reader still waits");
+
+    assertEquals(1, PublishJournal.recover(fs, journal));
+    assertTrue(Files.exists(dir.resolve("table/_SUCCESS")), "the next run places the marker");
+    assertEquals("new state", read("state.json"));
+    assertFalse(Files.exists(dir.resolve("_journal")));
   }
 
   @Test
