@@ -107,6 +107,7 @@ class OrderLinesTableTest {
     Row detail = DeltaTable.forPath(spark, table.toString()).detail().first();
     Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
     assertEquals("true", properties.get("delta.enableChangeDataFeed"));
+    assertEquals("order_id,line_number", properties.get("delta.dataSkippingStatsColumns"), "the key's statistics only");
     // Deletion vectors would make each plan over the table list its files again (OrderLinesDelta).
     assertFalse(
         detail.<String>getList(detail.fieldIndex("tableFeatures")).contains("deletionVectors"),
