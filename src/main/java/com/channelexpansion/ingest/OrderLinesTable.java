@@ -39,27 +39,36 @@ final class OrderLinesTable {
   private OrderLinesTable() {}
 
   /**
-   * Replaces the table's content by {@code lines} ({@link OrderLineColumns#SCHEMA}) in one
+   * Replaces the table's content by the winners among {@code versions} (rule 2), credited, in one
    * commit, creating the table ({@link OrderLinesDelta#PROPERTIES}) when there is none; returns
-   * the committed version. Files are
-   * range-partitioned by (month, order_id, line_number): as many writing tasks as the shuffle
-   * has partitions, and each file covers a narrow range of order ids, which lets a night's
-   * lookup skip the rest (Delta keeps each file's min and max).
+   * the committed version. The versions are range-partitioned by key once: the ranking needs no
+   * shuffle of its own, as many tasks write as the shuffle has partitions, and each file covers a
+   * narrow range of order ids, which lets a night's lookup skip the rest (Delta keeps each file's
+   * min and max). Ranging the winners instead would compute the ranking twice (once for the
+   * range's sample, once for its shuffle).
+   *
+   * @param versions accepted versions, uncredited (the ingest batch's columns)
+   * @param credit adds credited_rep_id (rule 10) and selects the table's columns
    */
-  static long overwrite(SparkSession spark, Path table, Dataset<Row> lines, String commitNote) {
+  static long overwrite(
+      SparkSession spark,
+      Path table,
+      Dataset<Row> versions,
+      UnaryOperator<Dataset<Row>> credit,
+      String commitNote) {
     // A new table takes its properties from the session's defaults in the same commit that
     // writes its first lines (the job's session is its own: the defaults end with it).
     for (String[] property : OrderLinesDelta.PROPERTIES) {
       spark.conf().set(DEFAULT_PROPERTY_PREFIX + property[0].substring("delta.".length()), property[1]);
     }
+    Dataset<Row> ranged = versions.repartitionByRange(col(KEY[0]), col(KEY[1]));
     Column[] order = {col(OrderLineColumns.MONTH), col(KEY[0]), col(KEY[1])};
     withCommitNote(
         spark,
         commitNote,
         () ->
-            lines
+            credit.apply(LatestVersions.keepLatest(ranged))
                 .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()))
-                .repartitionByRange(order)
                 .sortWithinPartitions(order)
                 .write()
                 .format("delta")

@@ -155,10 +155,10 @@ final class ResolveStage {
         ledger.files().isEmpty() ? validated.rowsAccepted() : accepted(versions).count();
     SparkSessions.sizeShufflesFor(run.spark(), acceptedVersions);
     run.describe("resolve every version into order_lines");
-    Dataset<Row> orderLines = credited(LatestVersions.keepLatest(accepted(versions)));
     PreviousOrderLines previous = PreviousOrderLines.setAside(run);
     beforeCommit.run();
-    long version = OrderLinesTable.overwrite(run.spark(), warehouse.orderLines(), orderLines, commitNote);
+    long version =
+        OrderLinesTable.overwrite(run.spark(), warehouse.orderLines(), accepted(versions), this::credited, commitNote);
     Dataset<Row> written = OrderLinesDelta.read(run.spark(), warehouse.orderLines(), version);
     long orderLineRows = written.count();
     run.describe("resolve: lines removed from re-delivered files");

@@ -41,6 +41,10 @@ class OrderLinesTableTest {
               .withColumn(OrderLineColumns.UNKNOWN_REP_ROLE, lit(null).cast(DataTypes.StringType))
               .select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
 
+  /** Lines built credited already keep their crediting. */
+  private static final UnaryOperator<Dataset<Row>> AS_CREDITED =
+      lines -> lines.select(Columns.named(OrderLineColumns.SCHEMA.fieldNames()));
+
   @Test
   void aMergeKeepsWhatResolvingEveryVersionKeeps() throws IOException {
     SparkSession spark = SharedSpark.get();
@@ -68,7 +72,7 @@ class OrderLinesTableTest {
                 line("C4", "E", 1).on("2025-05-01").amount("50").updatedAt("2025-05-01T00:00:00Z").sourceFile("c.csv", 6).build())
             .drop(OrderLineColumns.CREDIT_COLUMNS.toArray(String[]::new));
     Path table = new Path(dir.resolve("order_lines").toString());
-    long first = OrderLinesTable.overwrite(spark, table, stored, "{\"run\":\"night-1\"}");
+    long first = OrderLinesTable.overwrite(spark, table, stored, AS_CREDITED, "{\"run\":\"night-1\"}");
     long second = OrderLinesTable.merge(spark, table, tonight, tonight.count(), CREDIT, "{\"run\":\"night-2\"}");
 
     Dataset<Row> merged = OrderLinesDelta.read(spark, table, second);
@@ -103,7 +107,7 @@ class OrderLinesTableTest {
     Dataset<Row> stored =
         OrderLineFixtures.frame(spark, line("C1", "A", 1).on("2025-01-10").updatedAt("2025-01-10T00:00:00Z").build());
     Path table = new Path(dir.resolve("order_lines").toString());
-    long first = OrderLinesTable.overwrite(spark, table, stored, "{\"run\":\"one\"}");
+    long first = OrderLinesTable.overwrite(spark, table, stored, AS_CREDITED, "{\"run\":\"one\"}");
     Row detail = DeltaTable.forPath(spark, table.toString()).detail().first();
     Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
     assertEquals("true", properties.get("delta.enableChangeDataFeed"));
@@ -120,5 +124,26 @@ class OrderLinesTableTest {
     assertTrue(OrderLinesTable.restore(spark, table, first), "a version after the vouched one is taken back");
     assertTrue(TableContents.sameContent(stored, TableContents.delta(java.nio.file.Path.of(table.toString()))));
     assertFalse(OrderLinesTable.restore(spark, table, OrderLinesDelta.latestVersion(spark, table)));
+  }
+
+  @Test
+  void anOverwriteKeepsTheLatestVersionOfEachLineCredited() {
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> versions =
+        OrderLineFixtures.frame(
+                spark,
+                line("C1", "A", 1).on("2025-01-10").amount("10").updatedAt("2025-01-10T00:00:00Z").sourceFile("a.csv", 2).build(),
+                line("C1", "A", 1).on("2025-02-10").amount("11").updatedAt("2025-02-10T00:00:00Z").sourceFile("a.csv", 9).build(),
+                line("C2", "B", 1).on("2025-03-10").amount("20").updatedAt("2025-03-10T00:00:00Z").sourceFile("b.csv", 2).build())
+            .drop(OrderLineColumns.CREDIT_COLUMNS.toArray(String[]::new));
+    Path table = new Path(dir.resolve("order_lines").toString());
+    long version = OrderLinesTable.overwrite(spark, table, versions, CREDIT, "{\"run\":\"one\"}");
+
+    Map<String, String> written =
+        OrderLinesDelta.read(spark, table, version).collectAsList().stream()
+            .collect(Collectors.toMap(
+                r -> r.<String>getAs("order_id"),
+                r -> r.<BigDecimal>getAs("amount").toPlainString() + "/" + r.getAs("month") + "/" + r.getAs("credited_rep_id")));
+    assertEquals(Map.of("A", "11.00/2025-02/R-NEW", "B", "20.00/2025-03/R-NEW"), written);
   }
 }
