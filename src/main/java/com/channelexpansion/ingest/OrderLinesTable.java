@@ -3,6 +3,8 @@ package com.channelexpansion.ingest;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
@@ -26,9 +28,6 @@ import org.apache.spark.sql.SparkSession;
 final class OrderLinesTable {
   /** New versions up to this many rows are broadcast when looking up the winners they replace. */
   private static final long BROADCAST_ROWS = 2_000_000L;
-
-  /** New versions up to this many rows have their order ids listed in the history's filter. */
-  private static final long LISTED_ORDER_IDS = 200_000L;
 
   private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
@@ -95,12 +94,16 @@ final class OrderLinesTable {
       long newVersionRows,
       UnaryOperator<Dataset<Row>> credit,
       String commitNote) {
-    List<String> months = monthsOfReplacedLines(spark, table, newVersions, newVersionRows);
-    // The months in the ON clause let Delta read only the partitions that hold replaced lines.
+    Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
+    Row idRange = keys.agg(min(KEY[0]), max(KEY[0])).first();
+    List<String> months = monthsOfReplacedLines(spark, table, keys, inIdRange(idRange, KEY[0]), newVersionRows);
+    // The months and the order-id range in the ON clause let Delta read only the files that may
+    // hold replaced lines: their partitions, and of those the files whose key range meets tonight's.
     Column on =
         col("t." + KEY[0]).equalTo(col("s." + KEY[0]))
             .and(col("t." + KEY[1]).equalTo(col("s." + KEY[1])))
-            .and(months.isEmpty() ? lit(false) : col("t." + OrderLineColumns.MONTH).isin(months.toArray()));
+            .and(months.isEmpty() ? lit(false) : col("t." + OrderLineColumns.MONTH).isin(months.toArray()))
+            .and(inIdRange(idRange, "t." + KEY[0]));
     Dataset<Row> winners = credit.apply(LatestVersions.keepLatest(newVersions));
     withCommitNote(
         spark,
@@ -118,21 +121,17 @@ final class OrderLinesTable {
   }
 
   /**
-   * The months of the stored lines that share a key with {@code newVersions}: only the key and
-   * month columns are read, and with few new versions only the files whose order-id range holds
-   * one of theirs.
+   * The months of the stored lines that share a key with {@code keys}: only the key and month
+   * columns are read, and only from the files whose order-id range meets {@code inRange} (a range,
+   * not a list of ids: a list of thousands makes Delta's file skipping plan for seconds).
    */
   private static List<String> monthsOfReplacedLines(
-      SparkSession spark, Path table, Dataset<Row> newVersions, long newVersionRows) {
-    Dataset<Row> stored = spark.read().format("delta").load(table.toString());
-    Dataset<Row> keys = newVersions.select(col(KEY[0]), col(KEY[1])).distinct();
+      SparkSession spark, Path table, Dataset<Row> keys, Column inRange, long newVersionRows) {
     Dataset<Row> lookup = newVersionRows <= BROADCAST_ROWS ? broadcast(keys) : keys;
-    if (newVersionRows <= LISTED_ORDER_IDS) {
-      Object[] orderIds =
-          keys.select(col(KEY[0])).distinct().collectAsList().stream().map(r -> r.get(0)).toArray();
-      stored = stored.where(col(KEY[0]).isin(orderIds));
-    }
-    return stored
+    return spark.read()
+        .format("delta")
+        .load(table.toString())
+        .where(inRange)
         .select(col(KEY[0]), col(KEY[1]), col(OrderLineColumns.MONTH))
         .join(lookup, KEY, "left_semi")
         .select(OrderLineColumns.MONTH)
@@ -142,6 +141,11 @@ final class OrderLinesTable {
         .map(row -> row.getString(0))
         .sorted()
         .toList();
+  }
+
+  /** Whether {@code column} lies in the (min, max) range of {@code idRange}; false when it is empty. */
+  private static Column inIdRange(Row idRange, String column) {
+    return idRange.isNullAt(0) ? lit(false) : col(column).between(idRange.get(0), idRange.get(1));
   }
 
   /**

@@ -132,11 +132,14 @@ final class ResolveStage {
           "order_lines restored to version " + ledger.orderLinesVersion()
               + ", the last the ledger vouches for (a run was stopped after its commit)");
     }
+    // Counted before the merge from the table's file statistics, which the merge reads anyway;
+    // afterwards the commit's own metrics say how many lines it added.
+    long rowsBefore = OrderLinesDelta.read(run.spark(), warehouse.orderLines(), ledger.orderLinesVersion()).count();
     long version =
         OrderLinesTable.merge(
             run.spark(), warehouse.orderLines(), accepted(validated.batch()),
             validated.rowsAccepted(), this::credited, commitNote);
-    long orderLineRows = OrderLinesDelta.read(run.spark(), warehouse.orderLines(), version).count();
+    long orderLineRows = rowsBefore + OrderLinesDelta.rowsAddedBy(run.spark(), warehouse.orderLines(), version);
     Dataset<Row> rejects =
         RejectsTable.read(run.spark(), warehouse.rejects()).unionByName(RejectsTable.of(validated.batch()));
     Dataset<Row> refundVersions =

@@ -60,6 +60,23 @@ public final class OrderLinesDelta {
   }
 
   /**
+   * Rows commit {@code version} added to the table, less those it deleted, from the commit's
+   * own metrics (no data read): a MERGE's inserts less its deletes, a write's output rows.
+   */
+  public static long rowsAddedBy(SparkSession spark, Path table, long version) {
+    Row commit =
+        DeltaTable.forPath(spark, table.toString()).history()
+            .where(col("version").equalTo(version))
+            .select("operation", "operationMetrics")
+            .first();
+    java.util.Map<String, String> metrics = commit.getJavaMap(1);
+    if ("MERGE".equals(commit.getString(0))) {
+      return Long.parseLong(metrics.get("numTargetRowsInserted")) - Long.parseLong(metrics.get("numTargetRowsDeleted"));
+    }
+    throw new IllegalStateException("order_lines version " + version + " is a " + commit.getString(0) + ", not a merge");
+  }
+
+  /**
    * The note of the latest run commit at or before {@code version} (a restore carries none and
    * leaves the table as an earlier commit made it); empty when there is none.
    */
