@@ -12,8 +12,14 @@
 #    night      an incremental nightly: tonight's file on top of the existing warehouse, its
 #               report updated from the previous day's
 #    floor      Spark's own plain CSV-to-Parquet conversion of the same files
+#    duckdb     an independent DuckDB peer of the same contract (bench/duckdb/README.md),
+#               recomputing customers, revenue_monthly and commissions from all the CSV files
+#               (2 threads, DUCKDB_MEMORY, default 8GB); its tables are then compared with the
+#               night's report (the run fails when they differ)
+#    duckdb-tiny  the peer on the tiny input
 # JAVA_OPTS applies to every run (e.g. JAVA_OPTS=-Xmx2g to check the 2 GB heap target).
-# Appends one line per measurement to bench/results/results.tsv and prints them.
+# Appends one line per measurement to bench/results/results.tsv, prints them, then prints the
+# ratios of this job to the DuckDB peer measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-1000000}"
@@ -69,8 +75,29 @@ measure report "$(rows_in "$history")" jobs/channel-expansion report --input "$h
 cp "$data/exports/$tonight" "$history/2026/"
 measure night "$(rows_in "$tiny")" jobs/channel-expansion nightly --input "$history" "${common[@]}" \
   --as-of 2026-10-31
+seconds_of() { awk -F'\t' -v n="$1" '$2 == n {s = $5} END {sub(/ s wall/, "", s); print s + 0}' "$results/results.tsv"; }
 measure floor "$(rows_in "$data/exports")" java ${JAVA_OPTS:--Xmx4g} -cp "$classpath" \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/java.util=ALL-UNNAMED \
   bench/CsvToParquetFloor.java "$data/exports" "$work/floor"
+
+# The DuckDB peer: its JDBC driver from Maven Central, kept out of the job's own classpath.
+duckdb_jar=target/bench/duckdb_jdbc-2.0.0.1.jar
+[[ -f "$duckdb_jar" ]] || (mvn -B -q dependency:copy -Dartifact=org.duckdb:duckdb_jdbc:2.0.0.1 \
+  -DoutputDirectory=target/bench) >&2
+peer=(java -cp "$duckdb_jar" bench/DuckDbPeer.java --reference "$data/reference" --config "$data/config" \
+  --as-of 2026-10-31 --threads 2 --memory-limit "${DUCKDB_MEMORY:-8GB}")
+measure duckdb-tiny "$(rows_in "$tiny")" "${peer[@]}" --exports "$tiny" --out "$work/duckdb-tiny"
+measure duckdb "$(rows_in "$history")" "${peer[@]}" --exports "$history" --out "$work/duckdb"
+java -cp "$duckdb_jar" bench/DuckDbCompare.java --peer "$work/duckdb" \
+  --job "$work/reports/as_of=2026-10-31" | tee "$results/duckdb-compare-$lines.out"
+
+# Ratios of this run (the last line of each measurement in results.tsv is this run's).
+duck=$(seconds_of duckdb)
+printf 'ratios at %s lines: night/tiny %.2f, full rebuild (ingest+report)/duckdb %.2f, night/duckdb %.2f, tiny/duckdb-tiny %.2f, floor/duckdb %.2f\n' \
+  "$lines" "$(echo "$(seconds_of night) / $(seconds_of tiny)" | bc -l)" \
+  "$(echo "($(seconds_of ingest) + $(seconds_of report)) / $duck" | bc -l)" \
+  "$(echo "$(seconds_of night) / $duck" | bc -l)" \
+  "$(echo "$(seconds_of tiny) / $(seconds_of duckdb-tiny)" | bc -l)" \
+  "$(echo "$(seconds_of floor) / $duck" | bc -l)" | tee -a "$results/ratios.txt"
