@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.delta.tables.DeltaTable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -60,8 +61,8 @@ public final class OrderLinesDelta {
   }
 
   /**
-   * Rows commit {@code version} added to the table, less those it deleted, from the commit's
-   * own metrics (no data read): a MERGE's inserts less its deletes, a write's output rows.
+   * Rows the MERGE committed as {@code version} added to the table, less those it deleted, from
+   * the commit's own metrics (no data read); any other operation is an error.
    */
   public static long rowsAddedBy(SparkSession spark, Path table, long version) {
     Row commit =
@@ -69,7 +70,7 @@ public final class OrderLinesDelta {
             .where(col("version").equalTo(version))
             .select("operation", "operationMetrics")
             .first();
-    java.util.Map<String, String> metrics = commit.getJavaMap(1);
+    Map<String, String> metrics = commit.getJavaMap(1);
     if ("MERGE".equals(commit.getString(0))) {
       return Long.parseLong(metrics.get("numTargetRowsInserted")) - Long.parseLong(metrics.get("numTargetRowsDeleted"));
     }
