@@ -40,6 +40,9 @@ import org.apache.spark.sql.SparkSession;
  * holds the warehouse lock.
  */
 public final class IngestJob {
+  /** About what one line of an order export takes (110 bytes in the generated ones). */
+  private static final long TYPICAL_LINE_BYTES = 100;
+
   private final SparkSession spark;
   private final Definitions definitions;
   private final ReferenceData reference;
@@ -91,6 +94,8 @@ public final class IngestJob {
         return unchanged(run, plan, seconds);
       }
 
+      // Sized by the bytes to read: tonight's few thousand lines are interpreted, not compiled.
+      SparkSessions.sizeShufflesFor(spark, plan.bytes() / TYPICAL_LINE_BYTES);
       StepLog validateLog = StepLog.start("validate");
       ReadValidateStage readValidate = new ReadValidateStage(run, definitions, reference);
       ReadValidateStage.Result validated = readValidate.run(plan);

@@ -69,12 +69,16 @@ final class PlanStage {
           && ledgers.current().orderLinesVersion() != null;
     }
 
+    /** The bytes of the exports to read. */
+    long bytes() {
+      return reads.stream().mapToLong(ExportRead::sizeBytes).sum();
+    }
+
     /** The step log's line. */
     String summary(String inputDir) {
-      long bytes = reads.stream().mapToLong(ExportRead::sizeBytes).sum();
       return String.format(
           "%d export files: %d new or changed (%.1f MB), %d already ingested, %d without header (%s)",
-          filesFound, files.size(), bytes / 1e6, unchanged, headerless.size(), inputDir);
+          filesFound, files.size(), bytes() / 1e6, unchanged, headerless.size(), inputDir);
     }
   }
 

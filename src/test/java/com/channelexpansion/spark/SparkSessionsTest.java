@@ -28,8 +28,10 @@ class SparkSessionsTest {
     SparkSessions.sizeShufflesFor(job, 10, new SparkConf(false));
     assertEquals("false", job.conf().get("spark.sql.adaptive.enabled"), "sized without a --conf");
     assertEquals("false", job.conf().get("spark.sql.codegen.wholeStage"), "few rows: interpreted");
+    assertEquals("NO_CODEGEN", job.conf().get("spark.sql.codegen.factoryMode"), "few rows: expressions too");
     SparkSessions.sizeShufflesFor(job, 2_000_000, new SparkConf(false));
     assertEquals("true", job.conf().get("spark.sql.codegen.wholeStage"), "many rows: compiled");
+    assertEquals("FALLBACK", job.conf().get("spark.sql.codegen.factoryMode"), "many rows: expressions too");
     assertEquals("4", job.conf().get("spark.sql.shuffle.partitions"), "about 500,000 rows a partition");
     assertEquals("true", caller.conf().get("spark.sql.adaptive.enabled"), "the caller's session kept");
   }
