@@ -2,10 +2,10 @@ package com.channelexpansion.valuecase;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -29,7 +29,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * team_summary (PRODUCT.md, "Teams"): each executive metric but commission_on_online_* and
@@ -45,6 +44,8 @@ import org.apache.spark.sql.types.DataTypes;
 public final class TeamSummary {
   public static final String TEAM = "team";
   static final String CUSTOMER_TEAM = "customer_team";
+  private static final String HAS_ONLINE_LINE = "has_online_line";
+  private static final String HAS_ASSISTED_LINE = "has_assisted_line";
 
   /** A row of team_summary: one metric of one team. */
   public record TeamMetric(String team, String metric, BigDecimal ttm, BigDecimal yearEarlier, BigDecimal change) {}
@@ -68,17 +69,25 @@ public final class TeamSummary {
     Column amount = col(OrderLineColumns.AMOUNT);
     Column orderId = col(OrderLineColumns.ORDER_ID);
     Column zero = lit(BigDecimal.ZERO);
+    // Per order first, then per customer: distinct orders counted without collecting sets (a
+    // set in the aggregation made Spark sort every line of the two windows).
     Dataset<Row> perTeamCustomer =
         creditedLines
             .withColumn(ExecutiveSummary.WINDOW, window)
             .where(col(ExecutiveSummary.WINDOW).isNotNull())
             .withColumn(TEAM, Teams.ofRep(col(OrderLineColumns.CREDITED_REP_ID), reps))
-            .groupBy(col(ExecutiveSummary.WINDOW), col(TEAM), col(OrderLineColumns.CUSTOMER_ID))
+            .groupBy(col(ExecutiveSummary.WINDOW), col(TEAM), col(OrderLineColumns.CUSTOMER_ID), orderId)
             .agg(
                 sum(when(online, amount).otherwise(zero)).cast(OrderLineColumns.SUM_TYPE).as(SummaryTotals.ONLINE_AMOUNT),
                 sum(when(not(online), amount).otherwise(zero)).cast(OrderLineColumns.SUM_TYPE).as(SummaryTotals.ASSISTED_AMOUNT),
-                size(collect_set(when(online, orderId))).cast(DataTypes.LongType).as(SummaryTotals.ONLINE_ORDERS),
-                size(collect_set(when(not(online), orderId))).cast(DataTypes.LongType).as(SummaryTotals.ASSISTED_ORDERS));
+                max(online).as(HAS_ONLINE_LINE),
+                max(not(online)).as(HAS_ASSISTED_LINE))
+            .groupBy(col(ExecutiveSummary.WINDOW), col(TEAM), col(OrderLineColumns.CUSTOMER_ID))
+            .agg(
+                sum(col(SummaryTotals.ONLINE_AMOUNT)).cast(OrderLineColumns.SUM_TYPE).as(SummaryTotals.ONLINE_AMOUNT),
+                sum(col(SummaryTotals.ASSISTED_AMOUNT)).cast(OrderLineColumns.SUM_TYPE).as(SummaryTotals.ASSISTED_AMOUNT),
+                count(when(col(HAS_ONLINE_LINE), lit(1))).as(SummaryTotals.ONLINE_ORDERS),
+                count(when(col(HAS_ASSISTED_LINE), lit(1))).as(SummaryTotals.ASSISTED_ORDERS));
     Dataset<Row> customers =
         history.select(
             col(CustomerHistory.CUSTOMER_ID),

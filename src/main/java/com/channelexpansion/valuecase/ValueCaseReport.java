@@ -10,6 +10,7 @@ import com.channelexpansion.config.ReferenceData;
 import com.channelexpansion.config.Settings;
 import com.channelexpansion.report.ReportWindows;
 import com.channelexpansion.report.SummaryTotals;
+import com.channelexpansion.spark.Columns;
 import com.channelexpansion.spark.PersistedDatasets;
 import com.channelexpansion.warehouse.OrderLineColumns;
 import java.time.LocalDate;
@@ -23,13 +24,21 @@ import org.apache.spark.sql.Row;
  * its control"), recomputed every report from the counted lines: team_summary, the customers/
  * channel-state columns, channel_states_monthly/, state_transitions.csv and pilot_comparison.csv.
  *
- * <p>Spark work: a per-customer history ({@link CustomerHistory}, two aggregations, cached) feeds
- * the states, the teams' customer counts and the pilots' new customers. {@link #build} runs 4
- * actions (team totals, commissions/ rows, the year-earlier month's partial commission terms,
+ * <p>Spark work: the counted lines' columns it reads, cached; a per-customer history ({@link
+ * CustomerHistory}, cached) feeds the states, the teams' customer counts and the pilots' new
+ * customers. {@link #build} runs 4 actions (team totals, commissions/ rows, the year-earlier month's partial commission terms,
  * transitions) plus 2 when pilots.csv has a started pilot; writing {@link
  * ValueCaseResult#customerStates} and {@link ValueCaseResult#channelStatesMonthly} runs 2 more.
  */
 public final class ValueCaseReport {
+  /** The columns of the counted lines the value case reads. */
+  private static final String[] COLUMNS_READ = {
+    OrderLineColumns.CUSTOMER_ID, OrderLineColumns.ORDER_ID, OrderLineColumns.LINE_NUMBER,
+    OrderLineColumns.ORDER_TIMESTAMP, OrderLineColumns.ORDER_DATE, OrderLineColumns.MONTH,
+    OrderLineColumns.CHANNEL, OrderLineColumns.QUANTITY, OrderLineColumns.AMOUNT,
+    OrderLineColumns.CREDITED_REP_ID
+  };
+
   private ValueCaseReport() {}
 
   /**
@@ -59,14 +68,15 @@ public final class ValueCaseReport {
     ReportWindows windows = ReportWindows.of(asOf);
     Settings settings = definitions.settings();
     StateParameters parameters = StateParameters.of(windows, settings);
-    // A customer's history needs every line (its acquisition line may be years old); the other
-    // parts read the same recent months: those are read from the warehouse once, not per part.
+    // A customer's history needs every line (its acquisition line may be years old) and reads
+    // them several times; the other parts read the recent months. The columns they use are read
+    // from the warehouse once and kept, not once per part.
+    Dataset<Row> everyLine = persisted.keep(creditedLines.select(Columns.named(COLUMNS_READ)));
     Dataset<Row> history =
-        persisted.keep(CustomerHistory.of(creditedLines, customers, windows, parameters.firstMonthRead()));
+        persisted.keep(CustomerHistory.of(everyLine, customers, windows, parameters.firstMonthRead()));
     Dataset<Row> lines =
-        persisted.keep(
-            creditedLines.where(
-                col(OrderLineColumns.MONTH).geq(lit(firstMonthNeeded(parameters, definitions, asOf).toString()))));
+        everyLine.where(
+            col(OrderLineColumns.MONTH).geq(lit(firstMonthNeeded(parameters, definitions, asOf).toString())));
     List<String> planIds = PlanRowMatcher.planIdsInOrder(definitions.commissionPlans());
     RepCommissions repCommissions =
         RepCommissions.collect(commissions, partialYearEarlierTerms, windows);
