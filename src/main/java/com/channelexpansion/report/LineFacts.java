@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.classify.EarliestLines;
 import com.channelexpansion.config.Channel;
 import com.channelexpansion.spark.Columns;
 import com.channelexpansion.warehouse.OrderLineColumns;
@@ -31,7 +31,6 @@ final class LineFacts {
   private static final String HAS_ONLINE_LINE = "has_online_line";
   private static final String HAS_ASSISTED_LINE = "has_assisted_line";
   private static final String HAS_POSITIVE_LINE = "has_positive_line";
-  private static final String FIRST_INSTANT = "first_instant";
   private static final String[] FACTS = {
     CustomerMonths.FIRST_LINE, CustomerMonths.ORDERS, CustomerMonths.ONLINE_ORDERS,
     CustomerMonths.ASSISTED_ORDERS, CustomerMonths.POSITIVE_ORDERS, CustomerMonths.NET_REVENUE,
@@ -70,21 +69,11 @@ final class LineFacts {
                     .cast(OrderLineColumns.SUM_TYPE).as(CustomerMonths.ONLINE_REVENUE),
                 max(col(CustomerMonths.LAST_ORDER_DATE)).as(CustomerMonths.LAST_ORDER_DATE));
     return perGroup
-        .join(firstLines(counted.where(positive), keys), keys, "left")
+        .join(
+            EarliestLines.of(
+                counted.where(positive), CustomerClassifier.firstLineCandidate(), CustomerMonths.FIRST_LINE, keys),
+            keys,
+            "left")
         .select(Columns.named(Stream.concat(Arrays.stream(keys), Arrays.stream(FACTS)).toArray(String[]::new)));
-  }
-
-  /**
-   * Rule 7's first positive line per group ({@link CustomerClassifier#firstLineCandidate}): the
-   * group's earliest instant first, then the least (order_id, line_number) among its lines.
-   */
-  private static Dataset<Row> firstLines(Dataset<Row> positiveLines, String... keys) {
-    Column timestamp = col(OrderLineColumns.ORDER_TIMESTAMP);
-    Dataset<Row> firstInstants = positiveLines.groupBy(Columns.named(keys)).agg(min(timestamp).as(FIRST_INSTANT));
-    return positiveLines
-        .join(firstInstants, keys, "inner")
-        .where(timestamp.equalTo(col(FIRST_INSTANT)))
-        .groupBy(Columns.named(keys))
-        .agg(min(CustomerClassifier.firstLineCandidate()).as(CustomerMonths.FIRST_LINE));
   }
 }

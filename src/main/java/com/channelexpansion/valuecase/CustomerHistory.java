@@ -6,11 +6,11 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.channelexpansion.classify.EarliestLines;
 import com.channelexpansion.config.Channel;
 import com.channelexpansion.report.CustomersReport;
 import com.channelexpansion.report.ReportWindows;
@@ -47,7 +47,6 @@ public final class CustomerHistory {
   public static final String MONTHS = "months";
 
   private static final String ACQUISITION = "acquisition";
-  private static final String FIRST_INSTANT = "first_instant";
   private static final String IN_TTM = "in_ttm";
   private static final String IN_YEAR_EARLIER = "in_year_earlier";
 
@@ -117,14 +116,7 @@ public final class CustomerHistory {
    * (order_id, line_number).
    */
   private static Dataset<Row> acquisitionReps(Dataset<Row> positiveLines) {
-    Column timestamp = col(OrderLineColumns.ORDER_TIMESTAMP);
-    Dataset<Row> firstInstants =
-        positiveLines.groupBy(col(CUSTOMER_ID)).agg(min(timestamp).as(FIRST_INSTANT));
-    return positiveLines
-        .join(firstInstants, new String[] {CUSTOMER_ID}, "inner")
-        .where(timestamp.equalTo(col(FIRST_INSTANT)))
-        .groupBy(col(CUSTOMER_ID))
-        .agg(min(struct(acquisitionFields())).as(ACQUISITION))
+    return EarliestLines.of(positiveLines, struct(acquisitionFields()), ACQUISITION, CUSTOMER_ID)
         .select(
             col(CUSTOMER_ID),
             col(ACQUISITION + "." + OrderLineColumns.CREDITED_REP_ID).as(ACQUISITION_REP_ID));
