@@ -1,23 +1,29 @@
 package com.channelexpansion.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import com.channelexpansion.classify.CountedLines;
 import com.channelexpansion.classify.CustomerClassifier;
+import com.channelexpansion.config.Channel;
 import com.channelexpansion.warehouse.OrderLineColumns;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * What the per-customer outputs (customers/ and the executive summary's customer facts) are
@@ -74,7 +80,7 @@ public final class CustomerMonths {
             splitOrderLines.select(col(CUSTOMER_ID), col(OrderLineColumns.ORDER_ID)).distinct(),
             new String[] {CUSTOMER_ID, OrderLineColumns.ORDER_ID},
             "left_anti");
-    return facts(wholeOrders, CUSTOMER_ID, MONTH);
+    return facts(wholeOrders, col(CUSTOMER_ID), col(MONTH));
   }
 
   /** The counted lines of the (customer, order) pairs whose lines fall in more than one month. */
@@ -103,7 +109,7 @@ public final class CustomerMonths {
   /** One row per customer: the facts of all its months and split orders together. */
   public static Dataset<Row> perCustomer(Dataset<Row> customerMonths, Dataset<Row> splitOrderLines) {
     return combine(
-        customerMonths.drop(MONTH).unionByName(facts(splitOrderLines, CUSTOMER_ID)),
+        customerMonths.drop(MONTH).unionByName(facts(splitOrderLines, col(CUSTOMER_ID))),
         col(CUSTOMER_ID));
   }
 
@@ -134,16 +140,34 @@ public final class CustomerMonths {
         when(orderDate.between(lit(windows.ttmStart()), lit(windows.ttmEnd())), lit(TTM))
             .when(orderDate.between(lit(windows.yearEarlierStart()), lit(windows.yearEarlierEnd())), lit(YEAR_EARLIER));
     Dataset<Row> splitOrders =
-        facts(splitOrderLines.withColumn(WINDOW, window).where(col(WINDOW).isNotNull()), WINDOW, CUSTOMER_ID);
+        facts(
+            splitOrderLines.withColumn(WINDOW, window).where(col(WINDOW).isNotNull()),
+            col(WINDOW),
+            col(CUSTOMER_ID));
     return combine(
         ttmMonths.unionByName(yearEarlierMonths).drop(MONTH).unionByName(splitOrders),
         col(WINDOW),
         col(CUSTOMER_ID));
   }
 
-  /** The facts of {@code counted} lines per {@code keys} ({@link LineFacts}). */
-  private static Dataset<Row> facts(Dataset<Row> counted, String... keys) {
-    return LineFacts.of(counted, keys);
+  /** The facts of {@code counted} lines per {@code keys}. */
+  private static Dataset<Row> facts(Dataset<Row> counted, Column... keys) {
+    Column orderId = col(OrderLineColumns.ORDER_ID);
+    Column online = col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name()));
+    Column positive = col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO));
+    Column amount = col(OrderLineColumns.AMOUNT);
+    // collect_set rather than a distinct aggregate: no row-replicating Expand in the plan.
+    return counted
+        .groupBy(keys)
+        .agg(
+            min(CustomerClassifier.firstLineCandidate()).as(FIRST_LINE),
+            size(collect_set(orderId)).cast(DataTypes.LongType).as(ORDERS),
+            size(collect_set(when(online, orderId))).cast(DataTypes.LongType).as(ONLINE_ORDERS),
+            size(collect_set(when(not(online), orderId))).cast(DataTypes.LongType).as(ASSISTED_ORDERS),
+            size(collect_set(when(positive, orderId))).cast(DataTypes.LongType).as(POSITIVE_ORDERS),
+            sum(amount).cast(SUM_TYPE).as(NET_REVENUE),
+            sum(when(online, amount).otherwise(lit(BigDecimal.ZERO))).cast(SUM_TYPE).as(ONLINE_REVENUE),
+            max(col(OrderLineColumns.ORDER_DATE)).as(LAST_ORDER_DATE));
   }
 
   /** Adds up rows of {@link #facts} per {@code keys}: their orders never overlap. */
