@@ -40,7 +40,7 @@ import org.apache.spark.sql.SparkSession;
  * holds the warehouse lock.
  */
 public final class IngestJob {
-  /** About what one line of an order export takes (110 bytes in the generated ones). */
+  /** A rough size of one export line (the generated ones average 110 bytes): only sizes steps. */
   private static final long TYPICAL_LINE_BYTES = 100;
 
   private final SparkSession spark;

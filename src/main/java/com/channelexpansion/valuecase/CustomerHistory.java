@@ -65,7 +65,7 @@ public final class CustomerHistory {
         monthSums(identified, windows.yearEarlierEnd())
             .groupBy(col(CUSTOMER_ID))
             .agg(collect_list(when(kept, struct(MonthSums.columns()))).as(MONTHS));
-    Dataset<Row> positiveLines = identified.where(col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO)));
+    Dataset<Row> positiveLines = identified.where(positive());
     return perCustomer
         .join(acquisitionReps(positiveLines), new String[] {CUSTOMER_ID}, "left")
         .join(positiveOrders(positiveLines, windows), new String[] {CUSTOMER_ID}, "left")
@@ -89,7 +89,7 @@ public final class CustomerHistory {
    * them in its hash map (a set or a struct in the same aggregation made it sort every line).
    */
   private static Dataset<Row> monthSums(Dataset<Row> lines, LocalDate yearEarlierEnd) {
-    Column positive = col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO));
+    Column positive = positive();
     Column online = col(OrderLineColumns.CHANNEL).equalTo(lit(Channel.ONLINE.name()));
     Column amount = col(OrderLineColumns.AMOUNT);
     Column throughYearEarlierEnd = col(OrderLineColumns.ORDER_DATE).leq(lit(yearEarlierEnd));
@@ -138,6 +138,11 @@ public final class CustomerHistory {
         .agg(
             count(when(col(IN_TTM), lit(1))).as(POSITIVE_ORDERS_TTM),
             count(when(col(IN_YEAR_EARLIER), lit(1))).as(POSITIVE_ORDERS_YEAR_EARLIER));
+  }
+
+  /** A line of positive quantity: what channel states, acquisition and positive orders read. */
+  private static Column positive() {
+    return col(OrderLineColumns.QUANTITY).gt(lit(BigDecimal.ZERO));
   }
 
   /** Rule 7's order after the timestamp (order_id, line_number), then the line's credited rep. */

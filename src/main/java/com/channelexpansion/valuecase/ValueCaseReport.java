@@ -26,8 +26,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>Spark work: the counted lines' columns it reads, cached; a per-customer history ({@link
  * CustomerHistory}, cached) feeds the states, the teams' customer counts and the pilots' new
- * customers. {@link #build} runs 4 actions (team totals, commissions/ rows, the year-earlier month's partial commission terms,
- * transitions) plus 2 when pilots.csv has a started pilot; writing {@link
+ * customers. {@link #build} runs 4 actions (team totals, commissions/ rows, the year-earlier
+ * month's partial commission terms, transitions) plus 2 when pilots.csv has a started pilot; writing {@link
  * ValueCaseResult#customerStates} and {@link ValueCaseResult#channelStatesMonthly} runs 2 more.
  */
 public final class ValueCaseReport {
