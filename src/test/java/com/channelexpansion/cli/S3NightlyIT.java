@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.io.Json;
 import com.channelexpansion.publish.CrashPoints;
-import com.channelexpansion.testing.ChildJvm;
 import com.channelexpansion.testing.S3ProxyServer;
 import com.channelexpansion.testing.TableContents;
 import java.io.IOException;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly on data-samples against an S3 API (S3Proxy on 127.0.0.1, through Hadoop's S3A
- * connector, settings passed as a user passes them: {@code -Dspark.hadoop.fs.s3a.*}): a run killed
+ * connector, run by {@code jobs/channel-expansion} with the settings a user passes in JAVA_OPTS:
+ * {@code -Dspark.hadoop.fs.s3a.*}): a run killed
  * during its publish leaves nothing published, and the rerun's warehouse tables, report tables,
  * CSVs, pages and manifests' row counts equal a local-disk nightly's; no temporary object stays
  * visible.
@@ -61,7 +61,11 @@ class S3NightlyIT {
     }
   }
 
-  /** Runs the nightly on data-samples in a JVM of its own; returns its exit code. */
+  /**
+   * Runs the nightly on data-samples through the launcher, as a user runs it (its classpath is
+   * the jar's own, which must reach s3a:// by itself), S3A settings and crash point in JAVA_OPTS;
+   * returns its exit code.
+   */
   private static int nightly(String warehouse, String reports, List<String> jvmOptions, String name)
       throws IOException, InterruptedException {
     List<String> args =
@@ -74,12 +78,15 @@ class S3NightlyIT {
             "--reports", reports,
             "--as-of", AS_OF,
             "--master", "local[2]");
-    List<String> options = new ArrayList<>(List.of("-Xmx2g"));
+    // As ChildJvm gives its children: C1 alone for a short cold run on small data.
+    List<String> options = new ArrayList<>(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"));
     options.addAll(jvmOptions);
     Path log = dir.resolve(name + ".log");
-    Process run =
-        ChildJvm.start(
-            System.getProperty("java.class.path"), options, Map.of(), log, ChannelExpansion.class.getName(), args);
+    List<String> command = new ArrayList<>(List.of("jobs/channel-expansion"));
+    command.addAll(args);
+    ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    launcher.environment().put("JAVA_OPTS", String.join(" ", options));
+    Process run = launcher.start();
     if (!run.waitFor(5, TimeUnit.MINUTES)) {
       run.destroyForcibly();
       throw new AssertionError("the " + name + " nightly did not finish:\n" + Files.readString(log));
