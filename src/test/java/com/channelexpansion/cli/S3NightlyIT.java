@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.channelexpansion.io.Json;
 import com.channelexpansion.publish.CrashPoints;
+import com.channelexpansion.testing.ChildJvm;
 import com.channelexpansion.testing.S3ProxyServer;
 import com.channelexpansion.testing.TableContents;
 import java.io.IOException;
@@ -78,8 +79,8 @@ class S3NightlyIT {
             "--reports", reports,
             "--as-of", AS_OF,
             "--master", "local[2]");
-    // As ChildJvm gives its children: C1 alone for a short cold run on small data.
-    List<String> options = new ArrayList<>(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"));
+    List<String> options = new ArrayList<>(List.of("-Xmx2g"));
+    options.addAll(ChildJvm.C1_ONLY);
     options.addAll(jvmOptions);
     Path log = dir.resolve(name + ".log");
     List<String> command = new ArrayList<>(List.of("jobs/channel-expansion"));

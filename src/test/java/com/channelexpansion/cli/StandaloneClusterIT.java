@@ -133,8 +133,7 @@ class StandaloneClusterIT {
         "spark://127.0.0.1:" + masterPort,
         "-Dspark.executor.extraClassPath=" + classpath,
         "-Dspark.executor.memory=1g",
-        // as ChildJvm gives the driver: short cold runs on small data, C1 alone is faster
-        "-Dspark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1",
+        "-Dspark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.C1_ONLY),
         "-Dspark.driver.host=127.0.0.1");
     assertTrue(
         Files.list(dir.resolve("work")).findAny().isPresent(), "the worker ran executors for the job");

@@ -47,25 +47,11 @@ public final class DeltaKernelReader {
         version.isPresent() ? delta.getSnapshotAsOfVersion(engine, version.getAsLong()) : delta.getLatestSnapshot(engine);
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine);
-    StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
     List<String> rows = new ArrayList<>();
-    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
-      while (scanFiles.hasNext()) {
-        try (CloseableIterator<Row> files = scanFiles.next().getRows()) {
-          while (files.hasNext()) {
-            Row file = files.next();
-            CloseableIterator<ColumnarBatch> physical =
-                engine.getParquetHandler()
-                    .readParquetFiles(
-                        Utils.singletonCloseableIterator(InternalScanFileUtils.getAddFileStatus(file)),
-                        physicalSchema,
-                        java.util.Optional.empty())
-                    .map(FileReadResult::getData);
-            try (CloseableIterator<FilteredColumnarBatch> logical =
-                Scan.transformPhysicalData(engine, scanState, file, physical)) {
-              logical.forEachRemaining(batch -> render(batch, columns, rows));
-            }
-          }
+    try (CloseableIterator<Row> files = scan.getScanFiles(engine).flatMap(FilteredColumnarBatch::getRows)) {
+      while (files.hasNext()) {
+        try (CloseableIterator<FilteredColumnarBatch> logical = readFile(engine, scanState, files.next())) {
+          logical.forEachRemaining(batch -> render(batch, columns, rows));
         }
       }
     } catch (IOException e) {
@@ -73,6 +59,19 @@ public final class DeltaKernelReader {
     }
     rows.sort(null);
     return rows;
+  }
+
+  /** One live file's rows, with the table's logical columns (partition values added). */
+  private static CloseableIterator<FilteredColumnarBatch> readFile(Engine engine, Row scanState, Row file)
+      throws IOException {
+    CloseableIterator<ColumnarBatch> physical =
+        engine.getParquetHandler()
+            .readParquetFiles(
+                Utils.singletonCloseableIterator(InternalScanFileUtils.getAddFileStatus(file)),
+                ScanStateRow.getPhysicalDataReadSchema(scanState),
+                java.util.Optional.empty())
+            .map(FileReadResult::getData);
+    return Scan.transformPhysicalData(engine, scanState, file, physical);
   }
 
   private static void render(FilteredColumnarBatch batch, List<String> columns, List<String> rows) {
