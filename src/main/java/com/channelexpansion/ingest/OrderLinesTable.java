@@ -81,13 +81,13 @@ final class OrderLinesTable {
    * Merges versions from files never ingested before into the table's winners (rule 2) with one
    * Delta MERGE: a new version replaces the stored line of its key when it ranks above it
    * ({@link LatestVersions}), and is inserted when its key is new. The ranking is a total order,
-   * so the result equals resolving every version again. Returns the committed version.
+   * so the result equals resolving every version again. Returns the commit it made.
    *
    * @param newVersions accepted versions, uncredited (the ingest batch's columns)
    * @param newVersionRows their number, to decide whether their keys are broadcast
    * @param credit adds credited_rep_id (rule 10) and selects the table's columns
    */
-  static long merge(
+  static OrderLinesDelta.Commit merge(
       SparkSession spark,
       Path table,
       Dataset<Row> newVersions,
@@ -117,7 +117,7 @@ final class OrderLinesTable {
                 .whenNotMatched()
                 .insertAll()
                 .execute());
-    return OrderLinesDelta.latestVersion(spark, table);
+    return OrderLinesDelta.latestCommit(spark, table);
   }
 
   /**

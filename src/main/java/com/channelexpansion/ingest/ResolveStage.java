@@ -132,14 +132,16 @@ final class ResolveStage {
           "order_lines restored to version " + ledger.orderLinesVersion()
               + ", the last the ledger vouches for (a run was stopped after its commit)");
     }
-    // Counted before the merge from the table's file statistics, which the merge reads anyway;
-    // afterwards the commit's own metrics say how many lines it added.
-    long rowsBefore = OrderLinesDelta.read(run.spark(), warehouse.orderLines(), ledger.orderLinesVersion()).count();
-    long version =
+    // Counted before the merge from the latest snapshot's file statistics (after the restore it
+    // holds the vouched version's rows), the snapshot the merge reads anyway; afterwards the
+    // commit's own metrics say how many lines it added.
+    long rowsBefore = OrderLinesDelta.latestRowCount(run.spark(), warehouse.orderLines());
+    OrderLinesDelta.Commit merged =
         OrderLinesTable.merge(
             run.spark(), warehouse.orderLines(), accepted(validated.batch()),
             validated.rowsAccepted(), this::credited, commitNote);
-    long orderLineRows = rowsBefore + OrderLinesDelta.rowsAddedBy(run.spark(), warehouse.orderLines(), version);
+    long version = merged.version();
+    long orderLineRows = rowsBefore + merged.rowsAddedByMerge();
     Dataset<Row> rejects =
         RejectsTable.read(run.spark(), warehouse.rejects()).unionByName(RejectsTable.of(validated.batch()));
     Dataset<Row> refundVersions =

@@ -30,8 +30,9 @@ public final class OrderLinesDelta {
   public static final String[][] PROPERTIES = {
     {"delta.enableChangeDataFeed", "true"},
     // No deletion vectors: with them on and no file carrying one yet, Delta lists the table's
-    // files again each time a plan over it is analysed (PreprocessTableWithDVs), a Spark job per
-    // Dataset a report derives; a MERGE instead rewrites the few files holding replaced lines.
+    // files again each time a plan over it is analysed (PreprocessTableWithDVs); and a 10M night
+    // measured with them was no faster (its MERGE still scans the files holding replaced lines,
+    // docs/performance.md). A MERGE rewrites the few files holding replaced lines instead.
     {"delta.enableDeletionVectors", "false"},
     // Min and max of the key only: a night's lookup skips files by order id; statistics on all
     // 27 columns cost a 10M rebuild about 10 s of its write. (Row counts are always kept.)
@@ -55,26 +56,43 @@ public final class OrderLinesDelta {
     return DeltaTable.isDeltaTable(spark, table.toString());
   }
 
+  /**
+   * A commit of the table, from its history.
+   *
+   * @param operation Delta's name for it (WRITE, MERGE, RESTORE...)
+   * @param metrics the commit's own operationMetrics
+   */
+  public record Commit(long version, String operation, Map<String, String> metrics) {
+    /** Rows a MERGE added to the table less those it deleted (no data read); an error for any other operation. */
+    public long rowsAddedByMerge() {
+      if (!"MERGE".equals(operation)) {
+        throw new IllegalStateException("order_lines version " + version + " is a " + operation + ", not a merge");
+      }
+      return Long.parseLong(metrics.get("numTargetRowsInserted")) - Long.parseLong(metrics.get("numTargetRowsDeleted"));
+    }
+  }
+
+  /** The table's latest commit (one read of its history). */
+  public static Commit latestCommit(SparkSession spark, Path table) {
+    Row commit = DeltaTable.forPath(spark, table.toString()).history(1).first();
+    return new Commit(
+        commit.<Long>getAs("version"),
+        commit.<String>getAs("operation"),
+        commit.getJavaMap(commit.fieldIndex("operationMetrics")));
+  }
+
   /** The latest committed version of the table. */
   public static long latestVersion(SparkSession spark, Path table) {
-    return DeltaTable.forPath(spark, table.toString()).history(1).first().<Long>getAs("version");
+    return latestCommit(spark, table).version();
   }
 
   /**
-   * Rows the MERGE committed as {@code version} added to the table, less those it deleted, from
-   * the commit's own metrics (no data read); any other operation is an error.
+   * How many rows the latest version holds: Delta answers from its file statistics, and the
+   * snapshot it reads for them is the one a MERGE into the table then reuses (a read at a given
+   * version builds a snapshot of its own).
    */
-  public static long rowsAddedBy(SparkSession spark, Path table, long version) {
-    Row commit =
-        DeltaTable.forPath(spark, table.toString()).history()
-            .where(col("version").equalTo(version))
-            .select("operation", "operationMetrics")
-            .first();
-    Map<String, String> metrics = commit.getJavaMap(1);
-    if ("MERGE".equals(commit.getString(0))) {
-      return Long.parseLong(metrics.get("numTargetRowsInserted")) - Long.parseLong(metrics.get("numTargetRowsDeleted"));
-    }
-    throw new IllegalStateException("order_lines version " + version + " is a " + commit.getString(0) + ", not a merge");
+  public static long latestRowCount(SparkSession spark, Path table) {
+    return DeltaTable.forPath(spark, table.toString()).toDF().count();
   }
 
   /**

@@ -73,7 +73,9 @@ class OrderLinesTableTest {
             .drop(OrderLineColumns.CREDIT_COLUMNS.toArray(String[]::new));
     Path table = new Path(dir.resolve("order_lines").toString());
     long first = OrderLinesTable.overwrite(spark, table, stored, AS_CREDITED, "{\"run\":\"night-1\"}");
-    long second = OrderLinesTable.merge(spark, table, tonight, tonight.count(), CREDIT, "{\"run\":\"night-2\"}");
+    OrderLinesDelta.Commit commit =
+        OrderLinesTable.merge(spark, table, tonight, tonight.count(), CREDIT, "{\"run\":\"night-2\"}");
+    long second = commit.version();
 
     Dataset<Row> merged = OrderLinesDelta.read(spark, table, second);
     Dataset<Row> resolved = LatestVersions.keepLatest(stored.unionByName(CREDIT.apply(tonight)));
@@ -90,6 +92,8 @@ class OrderLinesTableTest {
         DeltaCommits.filesTouchedByLatest(java.nio.file.Path.of(table.toString())).stream()
             .noneMatch(file -> file.startsWith("month=2025-04/")),
         "April holds no replaced line: the merge leaves its files alone");
+    assertEquals("3", commit.metrics().get("numTargetRowsUpdated"), "A, B and D replaced: " + commit.metrics());
+    assertEquals(1, commit.rowsAddedByMerge(), "E is new");
 
     // The change feed between the two versions names exactly the lines the merge changed.
     assertEquals(
