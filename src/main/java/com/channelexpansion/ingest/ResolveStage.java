@@ -132,8 +132,8 @@ final class ResolveStage {
           "order_lines restored to version " + ledger.orderLinesVersion()
               + ", the last the ledger vouches for (a run was stopped after its commit)");
     }
-    // Counted before the merge from the latest snapshot's file statistics (after the restore it
-    // holds the vouched version's rows), the snapshot the merge reads anyway; afterwards the
+    // Counted before the merge from the file statistics of the latest version, the one the merge
+    // merges into (after the restore it holds the vouched version's rows); afterwards the
     // commit's own metrics say how many lines it added.
     long rowsBefore = OrderLinesDelta.latestRowCount(run.spark(), warehouse.orderLines());
     OrderLinesDelta.Commit merged =

@@ -86,11 +86,7 @@ public final class OrderLinesDelta {
     return latestCommit(spark, table).version();
   }
 
-  /**
-   * How many rows the latest version holds: Delta answers from its file statistics, and the
-   * snapshot it reads for them is the one a MERGE into the table then reuses (a read at a given
-   * version builds a snapshot of its own).
-   */
+  /** How many rows the latest version holds: Delta answers from its files' statistics. */
   public static long latestRowCount(SparkSession spark, Path table) {
     return DeltaTable.forPath(spark, table.toString()).toDF().count();
   }
